@@ -1,0 +1,77 @@
+"""Options and helpers shared by every command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from explorer.core.filters import Filters
+from explorer.core.loader import CatalogError, load_catalog
+from explorer.core.model import CLIENTS, ENVIRONMENTS, Catalog
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A bad argument value found after parsing; reported as a usage error (exit 2)."""
+
+
+def add_catalog_options(parser: argparse.ArgumentParser, suppress: bool = False) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--catalog", action="append", metavar="PATH", default=default,
+        help="catalog file or folder to load instead of the bundled one (repeatable; "
+        "the word 'bundled' names the bundled catalog, to load it as well)",
+    )
+    parser.add_argument(
+        "--config-dir", metavar="DIR", default=default,
+        help="folder for config.yaml and bookmarks.yaml (default: $SO_EXPLORER_CONFIG_DIR "
+        "or the user config folder)",
+    )
+
+
+def add_view_options(parser: argparse.ArgumentParser, query_flag: bool = True) -> None:
+    if query_flag:
+        parser.add_argument("--query", default="", metavar="TEXT", help="search query")
+    parser.add_argument("--env", action="append", choices=ENVIRONMENTS, help="environment (repeatable)")
+    parser.add_argument("--client", action="append", choices=CLIENTS, help="client (repeatable)")
+    parser.add_argument("--platforms", metavar="IDS", help="comma-separated platform ids, in order")
+
+
+def err(message: str) -> None:
+    print(f"so-explorer: {message}", file=sys.stderr)
+
+
+def load(args: argparse.Namespace) -> Catalog:
+    """Load the catalog named by ``--catalog``; CatalogError propagates to ``main``."""
+    return load_catalog(getattr(args, "catalog", None))
+
+
+def report_catalog_error(exc: CatalogError) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    count = len(exc.problems)
+    err(f"the catalog has {count} problem{'s' if count != 1 else ''}; nothing was changed")
+    return EXIT_USAGE
+
+
+def parse_platforms(catalog: Catalog, value: str | None) -> tuple[str, ...]:
+    """``--platforms win,web`` → ids in that order; every id must exist."""
+    if not value:
+        return catalog.platform_ids
+    ids = tuple(p.strip() for p in value.split(",") if p.strip())
+    unknown = [p for p in ids if not catalog.has_platform(p)]
+    if unknown:
+        raise UsageError(
+            f"unknown platform {', '.join(map(repr, unknown))}; "
+            f"known: {', '.join(catalog.platform_ids)}"
+        )
+    if len(set(ids)) != len(ids):
+        raise UsageError("a platform is named twice in --platforms")
+    if not ids:
+        raise UsageError("--platforms names no platform")
+    return ids
+
+
+def filters_from(args: argparse.Namespace) -> Filters:
+    return Filters.from_lists(getattr(args, "env", None), getattr(args, "client", None))
