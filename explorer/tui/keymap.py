@@ -94,7 +94,7 @@ KEYMAP: tuple[KeySpec, ...] = (
     KeySpec("chooser-toggle", "space", "toggle", "show/hide", "Show or hide the highlighted platform", "platforms", palette=False),
     KeySpec("chooser-up", "shift+up,left_square_bracket", "move_up", "move up", "Move the highlighted platform up", "platforms", palette=False),
     KeySpec("chooser-down", "shift+down,right_square_bracket", "move_down", "move down", "Move the highlighted platform down", "platforms", palette=False),
-    KeySpec("chooser-apply", "enter", "apply", "apply", "Apply the selection and order to this session", "platforms", palette=False),
+    KeySpec("chooser-apply", "enter", "apply", "apply", "Apply the selection and order to this session", "platforms", priority=True, palette=False),
     KeySpec("chooser-save", "s", "save", "save as default", "Apply and save as the default platforms in config.yaml", "platforms", palette=False),
     KeySpec("chooser-cancel", "escape", "cancel", "cancel", "Close without changes", "platforms", palette=False),
 )
@@ -143,7 +143,7 @@ def display_key(key: str) -> str:
         return _DISPLAY[key]
     if "+" in key:
         mods, _, last = key.rpartition("+")
-        return f"{mods}+{_DISPLAY.get(last, last)}"
+        return f"{mods}+{display_key(last)}"
     if len(key) == 1:
         return key
     try:  # Textual knows many names (e.g. "exclamation_mark" → "!")
