@@ -1,0 +1,153 @@
+"""Pure geometry for the main screen: column positions and the flattened line model.
+
+No Textual import: the grid widget and the pane headers both call :func:`columns` so that
+they line up, and :class:`LineModel` maps screen lines to (row, entry) in O(log rows).
+Building a line model is one cheap pass over the view's rows (heights are cached per
+comparison, so a search keystroke never recomputes them).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Sequence
+
+from explorer.core.compare import Cell, Row
+from explorer.core.filters import Filters
+from explorer.core.model import CLIENTS, ENVIRONMENTS
+
+#: Below this width no capability gutter is shown (the detail panel names the capability).
+GUTTER_MIN_WIDTH = 110
+GUTTER_MAX = 26
+SEPARATOR = "│"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One pane's column: ``x`` is the first cell, ``width`` the usable cells."""
+
+    x: int
+    width: int
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    width: int
+    gutter: int
+    columns: tuple[Column, ...]
+
+    def pane_at(self, x: int) -> int | None:
+        """The pane index under screen column ``x`` (separators belong to the pane on the left)."""
+        for index, column in enumerate(self.columns):
+            if x < column.x + column.width + 1 and x >= column.x:
+                return index
+        if self.columns and x >= self.columns[-1].x:
+            return len(self.columns) - 1
+        return None
+
+
+def columns(width: int, panes: int, gutter: bool | None = None) -> Geometry:
+    """Split ``width`` cells into an optional gutter and ``panes`` equal columns.
+
+    Every column is followed by a one-cell separator except the last; leftover cells go to
+    the first columns. Widths never go below one, whatever the terminal size.
+    """
+    width = max(0, width)
+    if panes <= 0:
+        return Geometry(width, 0, ())
+    use_gutter = width >= GUTTER_MIN_WIDTH if gutter is None else gutter
+    gutter_width = min(GUTTER_MAX, max(12, width // 7)) if use_gutter else 0
+    # The gutter is followed by a separator too.
+    available = width - gutter_width - (1 if gutter_width else 0) - (panes - 1)
+    base, extra = divmod(max(available, panes), panes)
+    out: list[Column] = []
+    x = gutter_width + (1 if gutter_width else 0)
+    for index in range(panes):
+        w = max(1, base + (1 if index < extra else 0))
+        out.append(Column(x, w))
+        x += w + 1
+    return Geometry(width, gutter_width, tuple(out))
+
+
+class HeightCache:
+    """Row heights per comparison row (keyed by the Row object's identity).
+
+    Rows belong to a cached :class:`~explorer.core.view.ViewBuilder` comparison, so their
+    identity is stable for as long as the builder lives; the cache lives beside it.
+    """
+
+    __slots__ = ("_heights", "_rows")
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self._rows = rows  # keep the rows alive so ids stay unique
+        heights: dict[int, int] = {}
+        for row in rows:
+            height = 1
+            for cell in row.cells:
+                n = len(cell.entries)
+                if n > height:
+                    height = n
+            heights[id(row)] = height
+        self._heights = heights
+
+    def heights(self, rows: Sequence[Row]) -> list[int]:
+        get = self._heights.get
+        return [get(id(row)) or row.height for row in rows]
+
+
+class LineModel:
+    """The view's rows flattened into screen lines.
+
+    ``starts[i]`` is the first line of row ``i``; ``total`` the number of lines.
+    """
+
+    __slots__ = ("rows", "heights", "starts", "total")
+
+    def __init__(self, rows: Sequence[Row], heights: Sequence[int]) -> None:
+        self.rows = rows
+        self.heights = heights
+        ends = list(accumulate(heights))
+        self.total = ends[-1] if ends else 0
+        self.starts = [0, *ends[:-1]] if ends else []
+
+    @classmethod
+    def build(cls, rows: Sequence[Row], cache: HeightCache | None = None) -> LineModel:
+        heights = cache.heights(rows) if cache is not None else [row.height for row in rows]
+        return cls(rows, heights)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def locate(self, y: int) -> tuple[int, int] | None:
+        """Screen line → (row index, line within the row), or None past the end."""
+        if y < 0 or y >= self.total:
+            return None
+        index = bisect_right(self.starts, y) - 1
+        return index, y - self.starts[index]
+
+    def line_of(self, row_index: int, entry: int = 0) -> int:
+        return self.starts[row_index] + entry
+
+
+def entry_count(cell: Cell) -> int:
+    return len(cell.entries)
+
+
+def filtered_reason(cell: Cell, filters: Filters) -> str:
+    """Why a filtered cell shows nothing, e.g. "onsite only" or "win client only"."""
+    envs: set[str] = set()
+    clients: set[str] = set()
+    for entry in cell.filtered:
+        envs.update(entry.availability.environments)
+        clients.update(entry.availability.clients)
+    parts = []
+    if envs and not envs & filters.environments:
+        parts.append(" + ".join(e for e in ENVIRONMENTS if e in envs) + " only")
+    if clients and not clients & filters.clients:
+        parts.append(" + ".join(c for c in CLIENTS if c in clients) + " client only")
+    if not parts and filters.kinds:
+        parts.append("other kind")
+    if not parts:
+        parts.append("not in the selected combination")
+    return ", ".join(parts)

@@ -1,0 +1,87 @@
+"""What the main screen shows, kept apart from the widgets (no Textual import).
+
+:class:`ViewState` caches one :class:`ViewBuilder` (and its row heights) per
+(platforms, filters), and the unsearched view per differences mode, so that a search
+keystroke only costs ``ViewBuilder.build`` plus a pass over the visible rows' heights.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from explorer.core.compare import Grid
+from explorer.core.filters import Filters
+from explorer.core.model import Catalog
+from explorer.core.view import HitLike, View, ViewBuilder, ViewSpec
+from explorer.tui.layout import HeightCache, LineModel
+
+BUILDER_CACHE = 8
+
+Key = tuple[tuple[str, ...], Filters]
+
+
+class ViewState:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.grid = Grid(catalog)
+        self._builders: OrderedDict[Key, tuple[ViewBuilder, HeightCache]] = OrderedDict()
+        self._plain: dict[tuple[Key, bool], tuple[View, LineModel]] = {}
+        self.view: View | None = None
+        self.model = LineModel([], [])
+        self._row_index: dict[str, int] | None = None
+
+    def builder(self, platforms: tuple[str, ...], filters: Filters) -> tuple[ViewBuilder, HeightCache]:
+        key = (platforms, filters)
+        found = self._builders.get(key)
+        if found is not None:
+            self._builders.move_to_end(key)
+            return found
+        builder = ViewBuilder(self.grid, platforms, filters)
+        found = (builder, HeightCache(builder.comparison.rows))
+        self._builders[key] = found
+        while len(self._builders) > BUILDER_CACHE:
+            old, _ = self._builders.popitem(last=False)
+            for plain_key in [k for k in self._plain if k[0] == old]:
+                del self._plain[plain_key]
+        return found
+
+    def build(self, spec: ViewSpec, hits: list[HitLike] | None) -> tuple[View, LineModel]:
+        key = (spec.platforms, spec.filters)
+        builder, heights = self.builder(spec.platforms, spec.filters)
+        searching = bool(spec.query.strip())
+        plain_key = (key, spec.differences)
+        if not searching and plain_key in self._plain:
+            view, model = self._plain[plain_key]
+            if view.spec != spec:  # same rows; keep the spec exact for reports
+                view = View(spec, view.comparison, view.rows, view.counts, view.totals)
+        else:
+            view = builder.build(spec, hits if searching else None)
+            model = LineModel.build(view.rows, heights)
+            if not searching:
+                self._plain[plain_key] = (view, model)
+        self.view, self.model = view, model
+        self._row_index = None
+        return view, model
+
+    def row_of(self, capability_id: str) -> int | None:
+        """The view row showing a capability (index built lazily, once per view)."""
+        if self._row_index is None:
+            self._row_index = {row.capability.id: i for i, row in enumerate(self.model.rows)}
+        return self._row_index.get(capability_id)
+
+    def locate(self, point_id: str, platform_id: str) -> tuple[int, int, int] | None:
+        """(row, entry, pane) of a point on a platform in the current view, if it shows."""
+        if self.view is None:
+            return None
+        point = self.catalog.find_point(point_id)
+        platforms = self.view.spec.platforms
+        if point is None or platform_id not in platforms:
+            return None
+        row = self.row_of(point.capability)
+        if row is None:
+            return None
+        pane = platforms.index(platform_id)
+        for entry, item in enumerate(self.model.rows[row].cells[pane].entries):
+            if item.point.id == point_id:
+                return row, entry, pane
+        return None

@@ -1,0 +1,135 @@
+"""The detail panel: everything about the highlighted cell, as plain text (never markup)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from explorer.core.compare import Cell, CellState, Row
+from explorer.core.filters import Filters
+from explorer.core.model import Availability, Catalog, Link, Point
+from explorer.tui import keymap
+from explorer.tui.layout import filtered_reason
+
+LABEL = "bold"
+MUTED = "dim"
+
+
+def _join(values: tuple[str, ...] | list[str], empty: str = "—") -> str:
+    return " + ".join(values) if values else empty
+
+
+def _availability_line(av: Availability) -> str:
+    where = f"{_join(av.environments, 'no environment')} · {_join(av.clients, 'no client')}"
+    text = f"{av.status.symbol} {av.status.word} — {where}"
+    if av.note:
+        text += f" — {av.note}"
+    return text
+
+
+def _links(text: Text, label: str, links: tuple[Link, ...]) -> None:
+    for link in links:
+        text.append(f"{label}: ", style=LABEL)
+        text.append(f"{link.title} ", style=MUTED)
+        text.append(link.url + "\n", style="underline")
+
+
+def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | None) -> Text:
+    platform = catalog.platform(platform_id)
+    text = Text(end="")
+    text.append(point.name, style="bold")
+    text.append(f" · {platform.name}", style="bold")
+    if row is not None:
+        text.append(f"   {row.capability.name} · {point.kind} · {point.direction}", style=MUTED)
+    text.append("\n")
+    if point.summary:
+        text.append(point.summary + "\n")
+    av = point.on(platform_id)
+    if av is not None:
+        text.append("Availability: ", style=LABEL)
+        text.append(_availability_line(av) + "\n")
+    others = [a for a in point.availability if a.platform != platform_id]
+    if others:
+        text.append("Elsewhere: ", style=LABEL)
+        text.append("; ".join(f"{a.platform} {a.status.symbol} {a.status.word}" for a in others) + "\n", style=MUTED)
+    if point.technologies:
+        text.append("Technologies: ", style=LABEL)
+        text.append(", ".join(point.technologies) + "\n")
+    for caveat in point.caveats:
+        text.append("Caveat: ", style="bold yellow")
+        text.append(caveat + "\n")
+    for lifecycle in point.lifecycle:
+        text.append("⚠ " if lifecycle.warns else "Lifecycle: ", style="bold yellow" if lifecycle.warns else LABEL)
+        text.append(lifecycle.label() + "\n")
+    _links(text, "Docs", point.docs)
+    _links(text, "SDK", point.sdks)
+    text.append("Source: ", style=LABEL)
+    text.append(f"{point.source.title} ", style=MUTED)
+    text.append(point.source.url, style="underline")
+    return text
+
+
+EMPTY_WHY = {
+    CellState.NOT_AVAILABLE: "✗ not available on this platform",
+    CellState.UNKNOWN: "? unknown — the catalog does not say whether this platform has it",
+}
+
+
+def empty_detail(catalog: Catalog, row: Row, cell: Cell, filters: Filters) -> Text:
+    platform = catalog.platform(cell.platform)
+    capability = row.capability
+    text = Text(end="")
+    text.append(capability.name, style="bold")
+    text.append(f" · {platform.name}", style="bold")
+    text.append(f"   {capability.kind}", style=MUTED)
+    text.append("\n")
+    if capability.summary:
+        text.append(capability.summary + "\n")
+    if cell.state is CellState.FILTERED:
+        text.append(f"– filtered out: {filtered_reason(cell, filters)}\n", style="italic")
+        for entry in cell.filtered:
+            text.append(f"  {entry.point.name}: ", style=LABEL)
+            text.append(_availability_line(entry.availability) + "\n")
+    else:
+        text.append(EMPTY_WHY.get(cell.state, cell.state.value) + "\n", style="italic")
+    if cell.note:
+        text.append("Note: ", style=LABEL)
+        text.append(cell.note + "\n")
+    return text
+
+
+class DetailPanel(VerticalScroll, can_focus=True):
+    """Focusable and scrollable; ``escape`` returns to the grid (handled by the app)."""
+
+    DEFAULT_CSS = """
+    DetailPanel { height: 9; border-top: solid $panel-lighten-2; background: $surface; padding: 0 1; }
+    DetailPanel:focus { border-top: solid $accent; }
+    DetailPanel > #detail-body { width: 1fr; }
+    """
+
+    BINDINGS = keymap.bindings("detail")
+
+    class Closed(Message):
+        """The user leaves the panel (escape): back to the grid."""
+
+    def action_back_to_grid(self) -> None:
+        self.post_message(self.Closed())
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text("")
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text, id="detail-body", markup=False)
+
+    def show(self, text: Text) -> None:
+        self.text = text
+        self.query_one("#detail-body", Static).update(text)
+        self.scroll_home(animate=False)
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain

@@ -1,0 +1,70 @@
+"""The search bar: a query input and the match count."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from explorer.tui import keymap
+
+PLACEHOLDER = "/ search: web pnl, webhok, soap ticket…"
+
+
+class SearchInput(Input):
+    """The query input: ``escape`` clears (again: back to the grid), ``enter`` jumps to
+    the best match, ``down`` hands the focus to the grid. The app does the work."""
+
+    BINDINGS = keymap.bindings("search")
+
+    class Clear(Message):
+        pass
+
+    class JumpToBest(Message):
+        pass
+
+    class Leave(Message):
+        """The user wants to go from the search bar to the grid."""
+
+    def action_clear_search(self) -> None:
+        if self.value:
+            self.value = ""
+        else:
+            self.post_message(self.Leave())
+
+    def action_jump_to_best(self) -> None:
+        self.post_message(self.JumpToBest())
+
+    def action_to_grid(self) -> None:
+        self.post_message(self.Leave())
+
+
+def count_label(count: int | None) -> str:
+    if count is None:
+        return ""
+    if count == 0:
+        return "no match"
+    return f"{count} match" if count == 1 else f"{count} matches"
+
+
+class SearchBar(Horizontal):
+    DEFAULT_CSS = """
+    SearchBar { height: 1; width: 1fr; }
+    SearchBar > SearchInput { border: none; height: 1; width: 1fr; padding: 0 1; background: $boost; }
+    SearchBar > SearchInput:focus { border: none; background: $primary 20%; }
+    SearchBar > #match-count { width: auto; min-width: 12; height: 1; padding: 0 1; color: $text-accent; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield SearchInput(placeholder=PLACEHOLDER, id="search", select_on_focus=False)
+        yield Static("", id="match-count", markup=False)
+
+    count_text = ""
+
+    def show_count(self, count: int | None) -> None:
+        text = count_label(count)
+        if text != self.count_text:
+            self.count_text = text
+            self.query_one("#match-count", Static).update(Text(text))

@@ -1,0 +1,33 @@
+"""The title line: the catalog on the left, the active shortlist on the right."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from explorer.core.model import CatalogInfo
+
+
+class TitleBar(Horizontal):
+    DEFAULT_CSS = """
+    TitleBar { height: 1; width: 1fr; background: $primary-background; }
+    TitleBar > #title { width: 1fr; height: 1; padding: 0 1; text-style: bold; }
+    TitleBar > #shortlist { width: auto; height: 1; padding: 0 1; color: $text-warning; }
+    """
+
+    def __init__(self, info: CatalogInfo, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.info = info
+        self.shortlist_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"so-explorer · {self.info.name} {self.info.version}", no_wrap=True, overflow="ellipsis"),
+                     id="title", markup=False)
+        yield Static("", id="shortlist", markup=False)
+
+    def set_shortlist(self, text: str) -> None:
+        """Right-hand text, e.g. ``shortlist: Acme (3 ★)``; empty hides it."""
+        self.shortlist_text = text
+        self.query_one("#shortlist", Static).update(Text(text, no_wrap=True))

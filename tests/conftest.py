@@ -1,0 +1,42 @@
+"""Shared fixtures: a clean environment for every test, a private config folder, the mini catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explorer.core.loader import load_catalog
+from explorer.core.model import Catalog
+from explorer.core.paths import CONFIG_ENV
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Stable colours for Pilot and snapshot tests, and no test ever reads the real user config."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TEXTUAL_THEME", raising=False)
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path_factory.mktemp("config-default")))
+
+
+@pytest.fixture
+def tmp_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty config folder, also set as $SO_EXPLORER_CONFIG_DIR."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    monkeypatch.setenv(CONFIG_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def mini_catalog() -> Catalog:
+    """tests/fixtures/mini.yaml: platforms alpha, beta, gamma; capabilities panels, hooks, api, legacy."""
+    return load_catalog([str(MINI)])
+
+
+def load_fixture(name: str) -> Catalog:
+    """Load ``tests/fixtures/<name>`` (for tests that need another catalog)."""
+    return load_catalog([str(FIXTURES / name)])
