@@ -39,7 +39,8 @@ Persistence, so that nothing is lost:
   once, and ``save()`` returns False without touching anything. A lock held too long by another
   instance only postpones the save (the changes stay pending; the next save retries).
 
-Empty files (or comments only) count as "no bookmarks yet" and are simply replaced.
+Empty files (or comments only) count as "no bookmarks yet" and are simply replaced. Temp files
+left by a save that was killed (`.bookmarks.yaml.*.tmp`) are removed by the next open.
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class BookmarkStore:
             return store, store.take_warnings()
         try:
             with atomic.file_lock(store.lock_path, timeout=LOCK_TIMEOUT):
+                store._clear_stale_temp_files()
                 doc = store._read(base=None)
         except OSError as exc:  # lock file cannot be made (read-only folder) or lock timeout
             doc = store._read_unlocked()
@@ -303,6 +305,14 @@ class BookmarkStore:
         self._doc = replay(self._doc, [op])
         self._ops.append(op)
         self.revision += 1
+
+    def _clear_stale_temp_files(self) -> None:
+        """Remove temp files of a save that was killed (the lock is held: none is in use)."""
+        for stale in self.config_dir.glob(f".{FILE_NAME}.*.tmp"):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
 
     def _current_bytes(self) -> bytes | None:
         try:
