@@ -368,6 +368,11 @@ def _update_text(text: str, updates: Mapping[str, object]) -> str:
     for key, value in updates.items():
         block = _dump_one(key, value).splitlines(keepends=True)
         start = next((i for i, ln in enumerate(lines) if re.match(rf"^{re.escape(key)}\s*:", ln)), None)
+        if start is None and key == "version":
+            # after the leading comment lines, before the first setting
+            at = next((i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")), len(lines))
+            lines[at:at] = block
+            continue
         if start is None:
             lines.extend(block)
             continue

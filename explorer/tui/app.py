@@ -23,6 +23,10 @@ from explorer.core.sanitize import clean_text
 from explorer.core.search import Hit, SearchEngine
 from explorer.core.view import View, ViewSpec
 from explorer.tui import keymap
+from explorer.tui.commands import ExplorerCommands
+from explorer.tui.help_screen import HelpScreen
+from explorer.tui.platform_screen import PlatformChoice, PlatformScreen
+from explorer.tui.settings import Settings
 from explorer.tui.view_state import ViewState
 from explorer.tui.widgets.detail import DetailPanel, empty_detail, point_detail
 from explorer.tui.widgets.filter_bar import DIFFERENCES, FilterBar, FilterToggle
@@ -40,6 +44,7 @@ class ExplorerApp(App[int]):
     TITLE = "so-explorer"
 
     BINDINGS = keymap.bindings("app")
+    COMMANDS = App.COMMANDS | {ExplorerCommands}
 
     def __init__(
         self,
@@ -72,6 +77,9 @@ class ExplorerApp(App[int]):
         self.search_generation = 0
         #: Bookmark hook for the grid's ★ (the bookmarks teammate replaces it).
         self.is_bookmarked: Callable[[str, str], bool] = lambda point_id, platform_id: False
+        #: config.yaml: theme, keymap, default filters and platforms (command line wins).
+        self.settings = Settings(config_dir)
+        self.settings.apply_at_start(self)
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -84,6 +92,7 @@ class ExplorerApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.settings.on_mount(self)
         self.focus_now(self.grid)
         self.refresh_view(cursor=None)
         if self._initial_query:
@@ -334,10 +343,16 @@ class ExplorerApp(App[int]):
 
     # Placeholders the teammates replace -------------------------------
     def action_help(self) -> None:
-        self.notify("Help is coming soon", markup=False)
+        self.push_screen(HelpScreen(config_file=self.settings.path))
 
     def action_choose_platforms(self) -> None:
-        self.notify("Choosing platforms is coming soon", markup=False)
+        self.push_screen(PlatformScreen(self.catalog.platforms, self.platforms), self._platforms_chosen)
+
+    def _platforms_chosen(self, choice: PlatformChoice | None) -> None:
+        if choice is not None:
+            self.set_platforms(choice.ids)
+            if choice.save:
+                self.settings.save_platforms(self)
 
     def action_bookmark(self) -> None:
         self.notify("Bookmarks are coming soon", markup=False)
