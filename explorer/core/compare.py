@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from explorer.core.filters import Filters, availability_mask
+from explorer.core.gcpause import paused_gc
 from explorer.core.model import Availability, Capability, Catalog, Platform, Point, Status
 
 
@@ -103,6 +104,10 @@ class Grid:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self._cells: list[tuple[Capability, dict[str, list[Entry]], dict[str, Availability]]] = []
+        with paused_gc():
+            self._index(catalog)
+
+    def _index(self, catalog: Catalog) -> None:
         for capability in catalog.capabilities:
             by_platform: dict[str, list[Entry]] = {}
             for point in catalog.points_of(capability.id):

@@ -26,7 +26,9 @@ from explorer.core.model import (
 )
 from explorer.core.sanitize import clean_text
 from explorer.core.validate import Problem, check_document
-from explorer.core.yamlsafe import MAX_BYTES, LocDict, LocList, YamlProblem, parse_file
+from explorer.core import catalog_cache
+from explorer.core.gcpause import paused_gc
+from explorer.core.yamlsafe import MAX_BYTES, LocDict, LocList, YamlProblem, parse_bytes
 
 BUNDLED = "bundled"
 
@@ -240,26 +242,62 @@ class _Builder:
         return Catalog(info, platforms, capabilities, points, digest, tuple(files))
 
 
+def _read(path: Path, max_bytes: int) -> bytes:
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise YamlProblem(file, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")
+        return path.read_bytes()
+    except OSError as exc:
+        raise YamlProblem(file, 1, 1, f"cannot read: {exc.strerror or exc}") from None
+
+
 def load_catalog(
-    sources: Iterable[str | Path] | None = None, max_bytes: int = MAX_BYTES
+    sources: Iterable[str | Path] | None = None, max_bytes: int = MAX_BYTES, cache: bool = True
 ) -> Catalog:
-    """Load and check catalogs; raise :class:`CatalogError` listing every problem."""
+    """Load and check catalogs; raise :class:`CatalogError` listing every problem.
+
+    With ``cache``, a big catalog that loaded cleanly before is restored from the parse cache.
+    """
     files, problems = expand_sources(sources)
     builder = _Builder()
     builder.problems.extend(problems)
-    digest = hashlib.sha256()
+    raws: list[tuple[str, bytes]] = []
     for path in files:
         try:
-            doc = parse_file(path, max_bytes)
+            raws.append((str(path), _read(path, max_bytes)))
+        except YamlProblem as exc:
+            builder.problems.append(Problem(exc.file, exc.line, exc.col, "", exc.message))
+    use_cache = cache and not builder.problems and sum(len(r) for _, r in raws) >= catalog_cache.MIN_BYTES
+    key = catalog_cache.cache_key(raws) if use_cache else ""
+    if use_cache:
+        with paused_gc():
+            cached = catalog_cache.load_cached(key)
+        if cached is not None:
+            return cached
+    with paused_gc(freeze=not builder.problems):
+        return _parse_and_build(builder, raws, max_bytes, key if use_cache else None)
+
+
+def _parse_and_build(
+    builder: _Builder, raws: list[tuple[str, bytes]], max_bytes: int, cache_key: str | None
+) -> Catalog:
+    digest = hashlib.sha256()
+    for file, raw in raws:
+        try:
+            doc = parse_bytes(raw, file, max_bytes)
         except YamlProblem as exc:
             builder.problems.append(Problem(exc.file, exc.line, exc.col, "", exc.message))
             continue
-        digest.update(hashlib.sha256(doc.raw).digest())
-        structural = check_document(doc.file, doc.data)
-        builder.problems.extend(structural)
+        digest.update(hashlib.sha256(raw).digest())
+        builder.problems.extend(check_document(doc.file, doc.data))
         if isinstance(doc.data, LocDict):
             builder.collect(doc.file, doc.data)
     builder.check_references()
     if builder.problems:
         raise CatalogError(builder.problems)
-    return builder.build([str(f) for f in files], digest.hexdigest())
+    catalog = builder.build([file for file, _ in raws], digest.hexdigest())
+    if cache_key:
+        catalog_cache.store(cache_key, catalog)
+    return catalog

@@ -71,13 +71,13 @@ STATUS_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Link:
     title: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Lifecycle:
     """A lifecycle statement, e.g. discontinued from version 9."""
 
@@ -95,7 +95,7 @@ class Lifecycle:
         return f"{self.status}{when}: {self.summary}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Platform:
     id: str
     name: str
@@ -115,7 +115,7 @@ class Platform:
         return tuple(lc for lc in self.lifecycle if lc.warns)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Availability:
     """Whether a point exists on one platform, and for which environments and clients."""
 
@@ -126,7 +126,7 @@ class Availability:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Capability:
     """A row of the comparison: equivalent points on different platforms share it."""
 
@@ -139,7 +139,7 @@ class Capability:
     elsewhere: tuple[Availability, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Point:
     id: str
     name: str
@@ -169,7 +169,7 @@ class Point:
         return self.docs[0].url if self.docs else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CatalogInfo:
     id: str
     name: str

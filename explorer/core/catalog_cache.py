@@ -1,0 +1,167 @@
+"""A parse cache for big catalogs.
+
+PyYAML needs tens of seconds for a 100,000-point catalog, so after a successful load the
+checked, cleaned model is stored as JSON in the user cache folder, keyed by the files' paths
+and bytes, the app version and the format version. A later start with the same files restores
+it in a fraction of the time. A cache file that does not restore cleanly is deleted and the
+catalog is parsed again; the cache is never a source of truth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from explorer import __version__
+from explorer.core.atomic import write_atomic
+from explorer.core.catalog_spec import FORMAT_VERSION
+from explorer.core.model import (
+    Availability,
+    Capability,
+    Catalog,
+    CatalogInfo,
+    Lifecycle,
+    Link,
+    Platform,
+    Point,
+    Status,
+)
+from explorer.core.paths import cache_dir
+
+#: Catalogs smaller than this parse quickly enough that a cache only adds I/O.
+MIN_BYTES = 512 * 1024
+DISABLE_ENV = "SO_EXPLORER_NO_CACHE"
+CACHE_SCHEMA = 1
+
+
+def cache_key(files: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256(f"so-explorer {__version__} format {FORMAT_VERSION} cache {CACHE_SCHEMA}".encode())
+    for name, raw in files:
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(raw).digest())
+    return digest.hexdigest()
+
+
+def cache_path(key: str) -> Path | None:
+    if os.environ.get(DISABLE_ENV):
+        return None
+    return cache_dir() / f"catalog-{key[:40]}.json"
+
+
+def _link(link: Link | None) -> list | None:
+    return [link.title, link.url] if link else None
+
+
+def _links(links: tuple[Link, ...]) -> list:
+    return [[l.title, l.url] for l in links]
+
+
+def _life(items: tuple[Lifecycle, ...]) -> list:
+    return [[lc.status, lc.summary, lc.from_version, _link(lc.source)] for lc in items]
+
+
+def _avs(items: tuple[Availability, ...]) -> list:
+    return [[a.platform, a.status.value, list(a.environments), list(a.clients), a.note] for a in items]
+
+
+def dump(catalog: Catalog) -> bytes:
+    info = catalog.info
+    data = {
+        "schema": CACHE_SCHEMA,
+        "info": [info.id, info.name, info.version, info.description],
+        "hash": catalog.content_hash,
+        "files": list(catalog.files),
+        "platforms": [
+            [p.id, p.name, p.short_name, p.summary, list(p.environments), list(p.clients),
+             p.authentication, p.since, _life(p.lifecycle), _links(p.sdks), _links(p.sources),
+             list(p.aliases)]
+            for p in catalog.platforms
+        ],
+        "capabilities": [
+            [c.id, c.name, c.kind, c.summary, list(c.aliases), _avs(c.elsewhere)]
+            for c in catalog.capabilities
+        ],
+        "points": [
+            [p.id, p.name, p.capability, p.kind, p.summary, p.direction, _avs(p.availability),
+             _link(p.source), list(p.technologies), list(p.caveats), _links(p.docs), _links(p.sdks),
+             _life(p.lifecycle), list(p.aliases), list(p.keywords), p.parent]
+            for p in catalog.points
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def restore(raw: bytes) -> Catalog:
+    data = json.loads(raw)
+    if data.get("schema") != CACHE_SCHEMA:
+        raise ValueError("old cache schema")
+    statuses = {s.value: s for s in Status}
+    link_cache: dict[tuple[str, str], Link] = {}
+
+    def link(value: list | None) -> Link | None:
+        if value is None:
+            return None
+        key = (value[0], value[1])
+        found = link_cache.get(key)
+        if found is None:
+            found = link_cache[key] = Link(value[0], value[1])
+        return found
+
+    def links(values: list) -> tuple[Link, ...]:
+        return tuple(link(v) for v in values)  # type: ignore[misc]
+
+    def life(values: list) -> tuple[Lifecycle, ...]:
+        return tuple(Lifecycle(s, summary, version, link(src)) for s, summary, version, src in values)
+
+    def avs(values: list) -> tuple[Availability, ...]:
+        return tuple(
+            Availability(pid, statuses[status], tuple(envs), tuple(clients), note)
+            for pid, status, envs, clients, note in values
+        )
+
+    platforms = tuple(
+        Platform(pid, name, short, summary, tuple(envs), tuple(clients), auth, since,
+                 life(lc), links(sdks), links(sources), tuple(aliases))
+        for pid, name, short, summary, envs, clients, auth, since, lc, sdks, sources, aliases
+        in data["platforms"]
+    )
+    capabilities = tuple(
+        Capability(cid, name, kind, summary, tuple(aliases), avs(elsewhere))
+        for cid, name, kind, summary, aliases, elsewhere in data["capabilities"]
+    )
+    points = tuple(
+        Point(pid, name, cap, kind, summary, direction, avs(av), link(source),  # type: ignore[arg-type]
+              tuple(tech), tuple(caveats), links(docs), links(sdks), life(lc),
+              tuple(aliases), tuple(keywords), parent)
+        for pid, name, cap, kind, summary, direction, av, source, tech, caveats, docs, sdks, lc,
+        aliases, keywords, parent in data["points"]
+    )
+    return Catalog(CatalogInfo(*data["info"]), platforms, capabilities, points, data["hash"], tuple(data["files"]))
+
+
+def load_cached(key: str) -> Catalog | None:
+    path = cache_path(key)
+    if path is None or not path.is_file():
+        return None
+    try:
+        return restore(path.read_bytes())
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+
+def store(key: str, catalog: Catalog) -> None:
+    path = cache_path(key)
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("catalog-*.json"):
+            if old != path and old.stat().st_size > MIN_BYTES:
+                with contextlib.suppress(OSError):
+                    old.unlink()  # keep one big cache at a time
+        write_atomic(path, dump(catalog))
