@@ -235,3 +235,140 @@ def test_saved_file_has_no_temp_leftovers(tmp_path):
     assert leftovers == []
     config, warnings = load_config(path)
     assert (config.theme, config.environments, config.clients) == ("nord", ("cloud",), ("win", "web"))
+
+
+# --- config.yaml in the app -----------------------------------------------------------
+
+from explorer.core.filters import Filters  # noqa: E402
+from explorer.tui.app import ExplorerApp  # noqa: E402
+
+
+def config_notes(app) -> list:
+    return [n for n in app._notifications if "config.yaml" in n.title]
+
+
+async def test_app_applies_theme_keymap_filters_and_platforms(mini_catalog, tmp_config):
+    path = copy("good.yaml", tmp_config)
+    before = path.read_bytes()
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert app.platforms == ("gamma", "alpha")
+        assert app.filters == Filters.from_lists(["cloud"], ["web"])
+        assert config_notes(app) == []
+    assert path.read_bytes() == before  # reading never writes
+
+
+async def test_keymap_remap_works_in_the_app(mini_catalog, tmp_config):
+    (tmp_config / "config.yaml").write_text('keymap:\n  toggle-cloud: "c"\n')
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.filters.is_default  # 1 no longer toggles cloud
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.filters.environments == frozenset({"onsite"})
+        await pilot.press("2")  # the other defaults still work
+        await pilot.pause()
+        assert app.filters.environments == frozenset()
+
+
+async def test_command_line_values_win_over_the_config(mini_catalog, tmp_config):
+    copy("good.yaml", tmp_config)
+    app = ExplorerApp(
+        mini_catalog, platforms=("beta",), filters=Filters.from_lists(["onsite"]),
+        explicit_platforms=True, explicit_filters=True,
+    )
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.platforms == ("beta",)
+        assert app.filters == Filters.from_lists(["onsite"])
+        assert app.theme == "nord"  # not given on the command line: the config's
+
+
+@pytest.mark.parametrize("name", ["not_yaml.yaml", "list_top.yaml", "binary.yaml", "escapes.yaml"])
+async def test_broken_config_starts_with_defaults_notifies_once_and_is_kept(mini_catalog, tmp_config, name):
+    path = copy(name, tmp_config)
+    before = path.read_bytes()
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.platforms == ("alpha", "beta", "gamma") and app.filters.is_default
+        notes = config_notes(app)
+        assert len(notes) == 1 and notes[0].severity == "warning"
+        assert str(path) in notes[0].message and "default settings" in notes[0].message
+        await pilot.press("1", "question_mark", "escape")  # still working
+        await pilot.pause()
+        assert app.is_running
+    assert path.read_bytes() == before
+
+
+async def test_saving_over_a_broken_config_moves_it_aside_first(mini_catalog, tmp_config):
+    path = copy("binary.yaml", tmp_config)
+    before = path.read_bytes()
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.theme = "dracula"
+        await pilot.pause()
+        kept = [n for n in app._notifications if "unreadable old file was kept" in n.message]
+        assert len(kept) == 1
+    aside = [p for p in tmp_config.iterdir() if p.name.startswith("config.yaml.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == before
+    assert aside[0].name in kept[0].message
+    assert load_config(path) == (Config(theme="dracula"), [])
+
+
+async def test_partly_bad_config_uses_the_good_parts_and_notifies_once(mini_catalog, tmp_config):
+    copy("bad_values.yaml", tmp_config)
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.platforms == ("gamma", "alpha")
+        assert app.filters.environments == frozenset({"cloud"})
+        notes = config_notes(app)
+        assert len(notes) == 1
+        assert "11 problems" in notes[0].title
+        assert "line 4: colour: unknown setting" in notes[0].message
+        assert "… and 7 more problems" in notes[0].message
+
+
+async def test_keymap_clash_is_reported(mini_catalog, tmp_config):
+    (tmp_config / "config.yaml").write_text("keymap:\n  toggle-cloud: q\n")
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        notes = config_notes(app)
+        assert len(notes) == 1 and "'q' is bound to both toggle-cloud and quit" in notes[0].message
+
+
+async def test_theme_change_is_saved_and_used_at_next_start(mini_catalog, tmp_config):
+    path = copy("good.yaml", tmp_config)
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert not any("Theme" in n.message for n in app._notifications)  # startup saves nothing
+        app.theme = "dracula"
+        await pilot.pause()
+    text = path.read_text()
+    assert "theme: dracula" in text and "# my so-explorer settings" in text
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.theme == "dracula"
+
+
+async def test_a_save_that_fails_is_reported_not_raised(mini_catalog, tmp_path, monkeypatch):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    app = ExplorerApp(mini_catalog, config_dir=not_a_folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and errors[0].message.startswith("Could not save")
+        assert app.is_running
+    assert not_a_folder.read_text() == "x"
