@@ -40,3 +40,15 @@ def mini_catalog() -> Catalog:
 def load_fixture(name: str) -> Catalog:
     """Load ``tests/fixtures/<name>`` (for tests that need another catalog)."""
     return load_catalog([str(FIXTURES / name)])
+
+
+@pytest.fixture
+def make_app(tmp_config: Path, mini_catalog: Catalog):
+    """``make_app(**options)`` → an ExplorerApp on the mini catalog with a private config folder."""
+    from explorer.tui.app import ExplorerApp  # Textual only for the tests that use it
+
+    def factory(catalog: Catalog | None = None, **options):
+        options.setdefault("config_dir", str(tmp_config))
+        return ExplorerApp(catalog or mini_catalog, **options)
+
+    return factory

@@ -11,6 +11,7 @@ import webbrowser
 from os import PathLike
 from typing import Callable
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.events import Resize
@@ -74,6 +75,8 @@ class ExplorerApp(App[int]):
         self._initial_query = clean_text(query or "")
         self._engine: SearchEngine | None = None
         self._engine_lock = threading.Lock()
+        #: One engine search at a time; a waiting search whose query went stale is skipped.
+        self._search_lock = threading.Lock()
         self.search_generation = 0
         #: Bookmark hook for the grid's ★ (the bookmarks teammate replaces it).
         self.is_bookmarked: Callable[[str, str], bool] = lambda point_id, platform_id: False
@@ -92,8 +95,16 @@ class ExplorerApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._grid = self.query_one("#grid", ComparisonGrid)
+        self._search_input = self.query_one("#search", SearchInput)
+        self._headers = self.query_one("#pane-headers", PaneHeaders)
+        self._detail = self.query_one("#detail", DetailPanel)
+        self._filter_bar = self.query_one("#filter-bar", FilterBar)
+        self._search_bar = self.query_one("#search-bar", SearchBar)
         self.settings.on_mount(self)
         self.focus_now(self.grid)
+        if len(self.catalog.points) >= SYNC_SEARCH_LIMIT:
+            self._warm_engine()
         self.refresh_view(cursor=None)
         if self._initial_query:
             self.run_search(self._initial_query)
@@ -110,11 +121,11 @@ class ExplorerApp(App[int]):
 
     @property
     def grid(self) -> ComparisonGrid:
-        return self.query_one("#grid", ComparisonGrid)
+        return self._grid
 
     @property
     def search_input(self) -> SearchInput:
-        return self.query_one("#search", SearchInput)
+        return self._search_input
 
     @property
     def view(self) -> View | None:
@@ -144,9 +155,9 @@ class ExplorerApp(App[int]):
         if target is None:
             target = (0, 0, min(self.grid.cursor_pane, max(0, len(self.platforms) - 1)))
         self.grid.set_view(view, model, cursor=target)
-        self.query_one(PaneHeaders).set_view(view)
-        self.query_one(FilterBar).show(self.filters, self.differences)
-        self.query_one(SearchBar).show_count(view.match_count if view.searching else None)
+        self._headers.set_view(view)
+        self._filter_bar.show(self.filters, self.differences)
+        self._search_bar.show_count(view.match_count if view.searching else None)
 
     def set_filters(self, filters: Filters) -> None:
         """Show the view under other filters (keys 1–4, config defaults, the palette)."""
@@ -207,9 +218,20 @@ class ExplorerApp(App[int]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(self, generation: int, query: str) -> None:
-        hits = self.engine().search(query)
+        with self._search_lock:  # typing fast queues searches; only the newest one runs
+            if generation != self.search_generation:
+                return
+            hits = self.engine().search(query)
         if generation == self.search_generation:
-            self.call_from_thread(self.apply_search, generation, query, hits)
+            try:
+                self.call_from_thread(self.apply_search, generation, query, hits)
+            except RuntimeError:  # the app closed meanwhile
+                pass
+
+    @work(thread=True, group="search-engine")
+    def _warm_engine(self) -> None:
+        """Index a big catalog for search while the user looks at the first screen."""
+        self.engine()
 
     def apply_search(self, generation: int, query: str, hits: list[Hit] | None) -> bool:
         """Show search results unless a newer search started since; returns whether applied."""
@@ -252,14 +274,12 @@ class ExplorerApp(App[int]):
 
     # ------------------------------------------------------------ events
     @on(ComparisonGrid.CursorMoved)
-    def _cursor_moved(self) -> None:
-        grid = self.grid
+    def _cursor_moved(self, event: ComparisonGrid.CursorMoved) -> None:
+        grid = event.grid
         row, cell, point = grid.current()
-        detail = self.query_one(DetailPanel)
-        self.query_one(PaneHeaders).set_current(grid.cursor_pane)
+        detail = self._detail
+        self._headers.set_current(grid.cursor_pane)
         if row is None or cell is None:
-            from rich.text import Text
-
             detail.show(Text("Nothing to show: no row matches the search and filters.", style="italic"))
         elif point is not None:
             detail.show(point_detail(self.catalog, point, cell.platform, row))
@@ -268,11 +288,11 @@ class ExplorerApp(App[int]):
 
     @on(ComparisonGrid.GeometryChanged)
     def _geometry_changed(self, event: ComparisonGrid.GeometryChanged) -> None:
-        self.query_one(PaneHeaders).set_geometry(event.geometry)
+        self._headers.set_geometry(event.geometry)
 
     @on(ComparisonGrid.DetailRequested)
     def _detail_requested(self) -> None:
-        self.focus_now(self.query_one(DetailPanel))
+        self.focus_now(self._detail)
 
     @on(PaneHeaders.PaneClicked)
     def _pane_clicked(self, event: PaneHeaders.PaneClicked) -> None:

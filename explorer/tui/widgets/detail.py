@@ -121,13 +121,14 @@ class DetailPanel(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = Text("")
+        self._body = Static(self.text, id="detail-body", markup=False)
 
     def compose(self) -> ComposeResult:
-        yield Static(self.text, id="detail-body", markup=False)
+        yield self._body
 
     def show(self, text: Text) -> None:
         self.text = text
-        self.query_one("#detail-body", Static).update(text)
+        self._body.update(text)
         self.scroll_home(animate=False)
 
     @property

@@ -176,9 +176,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         old = (self.cursor_row, self.cursor_entry, self.cursor_pane)
         if not force and old == (row, entry, pane):
             return
-        old_line = self.cursor_line if self.model.rows else None
+        old_line = None if force or not self.model.rows else self.cursor_line
         self.cursor_row, self.cursor_entry, self.cursor_pane = row, entry, pane
-        if old_line is not None and not force:
+        if old_line is not None:
             self.refresh_line(old_line)
             self.refresh_line(self.cursor_line)
         if scroll:
@@ -278,6 +278,10 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.refresh_line(self.cursor_line)
 
     # ------------------------------------------------------------ rendering
+    def visible_lines(self) -> list[str]:
+        """The text of the lines on screen (for tests and scripts)."""
+        return [self.render_line(y).text.rstrip() for y in range(self.size.height)]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style

@@ -118,6 +118,10 @@ class PaneHeaders(Widget):
             out.append(text)
         return out
 
+    def visible_lines(self) -> list[str]:
+        """The text of the header lines on screen (for tests and scripts)."""
+        return [self.render_line(y).text.rstrip() for y in range(self.size.height)]
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style

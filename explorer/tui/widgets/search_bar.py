@@ -59,7 +59,11 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search", select_on_focus=False)
-        yield Static("", id="match-count", markup=False)
+        yield self._count
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._count = Static("", id="match-count", markup=False)
 
     count_text = ""
 
@@ -67,4 +71,4 @@ class SearchBar(Horizontal):
         text = count_label(count)
         if text != self.count_text:
             self.count_text = text
-            self.query_one("#match-count", Static).update(Text(text))
+            self._count.update(Text(text))

@@ -21,13 +21,14 @@ class TitleBar(Horizontal):
         super().__init__(id=id)
         self.info = info
         self.shortlist_text = ""
+        self._shortlist = Static("", id="shortlist", markup=False)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(f"so-explorer · {self.info.name} {self.info.version}", no_wrap=True, overflow="ellipsis"),
                      id="title", markup=False)
-        yield Static("", id="shortlist", markup=False)
+        yield self._shortlist
 
     def set_shortlist(self, text: str) -> None:
         """Right-hand text, e.g. ``shortlist: Acme (3 ★)``; empty hides it."""
         self.shortlist_text = text
-        self.query_one("#shortlist", Static).update(Text(text, no_wrap=True))
+        self._shortlist.update(Text(text, no_wrap=True))
