@@ -456,3 +456,13 @@ def test_check_target_refuses_unknown_and_absent():
     assert "did you mean gamma.rest" in check_target(catalog, "gamma.rst", "gamma")
     assert "not available on alpha" in check_target(catalog, "gamma.webhooks", "alpha")
     assert "not available on beta; it is on: gamma" in check_target(catalog, "gamma.rest", "beta")
+
+
+def test_a_save_without_changes_refreshes_and_creates_no_file(tmp_path):
+    a, b = open_store(tmp_path), open_store(tmp_path)
+    assert a.save() and not (tmp_path / FILE_NAME).exists()
+    b.add("gamma.rest", "gamma")
+    b.save()
+    before = (tmp_path / FILE_NAME).read_bytes()
+    assert a.save() and a.is_bookmarked("gamma.rest", "gamma")
+    assert (tmp_path / FILE_NAME).read_bytes() == before

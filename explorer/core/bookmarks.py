@@ -267,7 +267,8 @@ class BookmarkStore:
     def save(self) -> bool:
         """Merge this store's changes into the file. True when the file now holds them.
 
-        Never raises: problems become warnings (see :meth:`take_warnings`).
+        It also picks up what other instances saved meanwhile, so a save without changes is
+        a refresh. Never raises: problems become warnings (see :meth:`take_warnings`).
         """
         if not self._persistent:
             return False
@@ -278,7 +279,9 @@ class BookmarkStore:
                     return False
                 merged = replay(base, self._ops)
                 data = dump(merged)
-                if self._current_bytes() != data:
+                current = self._current_bytes()
+                # Write when something changed; a save with no changes never creates the file.
+                if current != data and (self._ops or current is not None):
                     atomic.write_atomic(self.path, data)
         except TimeoutError:
             if not self._told_lock:
