@@ -25,6 +25,7 @@ from explorer.core.search import Hit, SearchEngine
 from explorer.core.view import View, ViewSpec
 from explorer.tui import keymap
 from explorer.tui.commands import ExplorerCommands
+from explorer.tui.export_screen import ExportScreen, active_shortlist
 from explorer.tui.help_screen import HelpScreen
 from explorer.tui.platform_screen import PlatformChoice, PlatformScreen
 from explorer.tui.settings import Settings
@@ -381,4 +382,4 @@ class ExplorerApp(App[int]):
         self.notify("Bookmarks are coming soon", markup=False)
 
     def action_export(self) -> None:
-        self.notify("Export is coming soon", markup=False)
+        self.push_screen(ExportScreen(self.catalog, self.view, active_shortlist(self)))
