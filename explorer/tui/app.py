@@ -24,6 +24,7 @@ from explorer.core.sanitize import clean_text
 from explorer.core.search import Hit, SearchEngine
 from explorer.core.view import View, ViewSpec
 from explorer.tui import keymap
+from explorer.tui.bookmarks_control import BookmarksControl
 from explorer.tui.commands import ExplorerCommands
 from explorer.tui.export_screen import ExportScreen, active_shortlist
 from explorer.tui.help_screen import HelpScreen
@@ -79,8 +80,9 @@ class ExplorerApp(App[int]):
         #: One engine search at a time; a waiting search whose query went stale is skipped.
         self._search_lock = threading.Lock()
         self.search_generation = 0
-        #: Bookmark hook for the grid's ★ (the bookmarks teammate replaces it).
-        self.is_bookmarked: Callable[[str, str], bool] = lambda point_id, platform_id: False
+        #: Bookmarks: the store (loaded here), the grid's ★ hook, keys b and B.
+        self.bookmarks = BookmarksControl(self, config_dir)
+        self.is_bookmarked: Callable[[str, str], bool] = self.bookmarks.is_bookmarked
         #: config.yaml: theme, keymap, default filters and platforms (command line wins).
         self.settings = Settings(config_dir)
         self.settings.apply_at_start(self)
@@ -107,6 +109,7 @@ class ExplorerApp(App[int]):
         if len(self.catalog.points) >= SYNC_SEARCH_LIMIT:
             self._warm_engine()
         self.refresh_view(cursor=None)
+        self.bookmarks.on_mount()
         if self._initial_query:
             self.run_search(self._initial_query)
             self.search_input.value = self._initial_query  # Input.Changed finds it searched
@@ -376,10 +379,10 @@ class ExplorerApp(App[int]):
                 self.settings.save_platforms(self)
 
     def action_bookmark(self) -> None:
-        self.notify("Bookmarks are coming soon", markup=False)
+        self.bookmarks.toggle_highlighted()
 
     def action_bookmarks(self) -> None:
-        self.notify("Bookmarks are coming soon", markup=False)
+        self.bookmarks.open_view()
 
     def action_export(self) -> None:
         self.push_screen(ExportScreen(self.catalog, self.view, active_shortlist(self)))
