@@ -372,3 +372,19 @@ async def test_a_save_that_fails_is_reported_not_raised(mini_catalog, tmp_path, 
         assert len(errors) == 1 and errors[0].message.startswith("Could not save")
         assert app.is_running
     assert not_a_folder.read_text() == "x"
+
+
+async def test_no_color_is_honoured(mini_catalog, tmp_config, monkeypatch):
+    """docs/config.md promises NO_COLOR: the app runs without colours and every screen draws."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "question_mark")
+        await pilot.pause()
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.no_color
+        svg = app.export_screenshot()
+        assert "filtered" in svg and app.is_running
