@@ -46,7 +46,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("differences", "only rows where the platforms differ (d)", keys=("d",)),
     Scene("search", "fuzzy search with a typo: 'webhok'", keys=("slash", *"webhok")),
     Scene("detail", "a highlighted cell and its detail panel", keys=("slash", *"web panel", "enter", "l")),
-    Scene("platforms", "the platform chooser (p), one platform moved", keys=("p", "down", "shift+up")),
+    Scene("platforms", "the platform chooser (p): one platform moved up, one hidden",
+          keys=("p", "down", "shift+up", "end", "space", "up")),
     Scene("help", "the ? help screen", keys=("question_mark",)),
 )
 
