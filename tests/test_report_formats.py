@@ -13,6 +13,8 @@ import dataclasses
 import io
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
@@ -140,6 +142,24 @@ def test_markdown_has_no_live_markup_from_data(report: Report) -> None:
         for url in re.findall(r"\]\(([^)]*)\)", line):
             assert url.startswith("https://") and not re.search(r"[\s()<>|\"`]", url), url
     assert "\r" not in text
+
+
+@pytest.mark.skipif(shutil.which("cmark-gfm") is None, reason="cmark-gfm is not installed")
+def test_markdown_through_the_real_gfm_parser(catalog: Catalog, report: Report) -> None:
+    """cmark-gfm (with raw HTML allowed) makes only the elements we wrote, never data's."""
+    html = subprocess.run(
+        ["cmark-gfm", "-e", "table", "--unsafe"], input=render(report, "md"), capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    parser = Collector()
+    parser.feed(html)
+    tags = [t for t, _ in parser.tags]
+    assert set(tags) <= {"h1", "h2", "h3", "p", "strong", "table", "thead", "tbody", "tr", "th", "td",
+                         "br", "code", "a", "ul", "li"}, set(tags)
+    header_rows = 8
+    assert tags.count("td") == 2 * header_rows + len(report.rows) * (2 + len(catalog.platforms))
+    text = "".join(parser.text)
+    for value in [p.name for p in catalog.points] + [c.name for c in catalog.capabilities]:
+        assert value in text, value
 
 
 # --- CSV -------------------------------------------------------------------------------

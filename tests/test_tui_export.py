@@ -48,6 +48,13 @@ async def set_path(pilot, value: str) -> None:
 async def press_export(pilot) -> None:
     """ctrl+s: the Export button (a click on it right after another is ignored by Textual)."""
     await pilot.press("ctrl+s")
+    await finish(pilot)
+
+
+async def finish(pilot) -> None:
+    """Wait for the dialog's writer thread and its result."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -99,7 +106,7 @@ async def test_export_each_format(mini_catalog, tmp_path, fmt, head):
         name = screen.path_input.value
         assert name.endswith("." + fmt)
         await pilot.click("#export-write")
-        await pilot.pause()
+        await finish(pilot)
         assert not isinstance(app.screen, ExportScreen)
         written = tmp_path / name
         assert written.read_bytes().startswith(head)
@@ -116,7 +123,7 @@ async def test_keyboard_only_export(mini_catalog, tmp_path):
         name = screen.path_input.value
         assert screen.format == "csv" and name.endswith(".csv")
         await pilot.press("tab", "tab", "enter")  # format → scope → file name, enter exports
-        await pilot.pause()
+        await finish(pilot)
         assert not isinstance(app.screen, ExportScreen)
     rows = list(csv.reader(io.StringIO((tmp_path / name).read_text(), newline="")))
     assert rows[0][0] == "capability_id" and len(rows) > 1

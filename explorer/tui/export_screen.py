@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -105,6 +105,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         self._scope = SCOPE_VIEW if view is not None else SCOPE_ALL
         #: The path the user was warned about; a second Export replaces it.
         self._confirm: Path | None = None
+        self._busy = False
 
     # --- layout --------------------------------------------------------------------------
 
@@ -218,43 +219,69 @@ class ExportScreen(ModalScreen["Path | None"]):
         path = Path(raw).expanduser()
         return path if path.is_absolute() else self.folder / path
 
-    def build_report(self) -> Report:
+    def build_report(self, scope: str | None = None) -> Report:
+        """The report for a scope (default: the chosen one); pure core calls, thread-safe."""
+        scope = scope or self._scope
         stamp = generated_at()
         view = self.view
-        if self._scope == SCOPE_VIEW and view is not None:
+        if scope == SCOPE_VIEW and view is not None:
             return report_from_view(self.catalog, view, stamp)
         platforms = view.spec.platforms if view is not None else None
-        if self._scope == SCOPE_SHORTLIST and self.shortlist is not None:
+        if scope == SCOPE_SHORTLIST and self.shortlist is not None:
             filters = view.spec.filters if view is not None else None
             return report_shortlist(
                 self.catalog, self.shortlist.bookmarks, self.shortlist.name, platforms, filters, stamp
             )
         return report_everything(self.catalog, platforms, stamp)
 
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
     def action_export(self) -> None:
+        if self._busy:
+            return
         path = self.target()
         if path is None:
             self._say("Type a file name.", warn=True)
             return
+        if (path.exists() or path.is_symlink()) and not path.is_dir() and self._confirm != path:
+            self._confirm = path
+            self.query_one("#export-write", Button).label = Content("Overwrite")
+            self._say(f"{path} already exists. Press Overwrite to replace it, or change the name.", warn=True)
+            return
+        self._busy = True
+        self.query_one("#export-write", Button).disabled = True
+        self._say("Writing the report…")
+        self._write(path, self._format, self._scope, self._confirm == path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(self, path: Path, fmt: str, scope: str, force: bool) -> None:
+        """Build, render and write off the UI thread (big catalogs take a moment)."""
+        written: Path | None = None
         try:
-            report = self.build_report()
+            report = self.build_report(scope)
             if report.empty:
                 what = "the shortlist has no bookmarks" if report.shortlist is not None else "the view shows no rows"
-                self._say(f"Nothing to export: {what}.", warn=True)
-                return
-            if (path.exists() or path.is_symlink()) and not path.is_dir() and self._confirm != path:
-                self._confirm = path
-                self.query_one("#export-write", Button).label = Content("Overwrite")
-                self._say(f"{path} already exists. Press Overwrite to replace it, or change the name.", warn=True)
-                return
-            written = write_report(render(report, self._format), path, force=self._confirm == path)
+                error = f"Nothing to export: {what}."
+            else:
+                written = write_report(render(report, fmt), path, force=force)
+                error = ""
         except ReportError as exc:
-            self._say(str(exc), warn=True)
+            error = str(exc)
+        self.app.call_from_thread(self._finished, written, fmt, error)
+
+    def _finished(self, written: Path | None, fmt: str, error: str) -> None:
+        self._busy = False
+        self.query_one("#export-write", Button).disabled = False
+        if written is None:
+            self._say(error, warn=True)
             self.app.bell()
             return
-        title = FORMATS[self._format].title
+        title = FORMATS[fmt].title
         self.app.notify(f"Exported the {title} report to {written}", title="Export", markup=False)
         self.dismiss(written)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self._busy:  # a report being written finishes first (it takes a moment at most)
+            self.dismiss(None)
