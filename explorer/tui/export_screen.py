@@ -43,6 +43,8 @@ from explorer.core.report.data import BookmarkLike
 from explorer.core.view import View
 
 SCOPE_VIEW, SCOPE_ALL, SCOPE_SHORTLIST = "view", "all", "shortlist"
+#: Shown in the message line while there is nothing else to say.
+KEYS_HINT = "tab next field · ↑ ↓ enter choose · ctrl+s export · esc cancel"
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class ExportScreen(ModalScreen["Path | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
             with Horizontal(id="export-choices"):
-                with Vertical(classes="export-column"):
+                with Vertical(classes="export-column", id="format-column"):
                     yield Static(Content.styled("Format", "bold"), classes="export-label")
                     yield RadioSet(
                         *(RadioButton(Content(f.title), value=key == self._format, id=f"format-{key}")
@@ -125,7 +127,7 @@ class ExportScreen(ModalScreen["Path | None"]):
             yield Static(Content.styled("File", "bold"), classes="export-label")
             yield Input(self._default, id="export-path", select_on_focus=False)
             yield Static(Content(f"Relative names are saved in {self.folder}"), id="export-folder")
-            yield Static(Content(""), id="export-message")
+            yield Static(Content(KEYS_HINT), id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button(Content("Export"), variant="primary", id="export-write")
                 yield Button(Content("Cancel"), id="export-cancel")
@@ -165,11 +167,13 @@ class ExportScreen(ModalScreen["Path | None"]):
         return self.query_one("#export-path", Input)
 
     def message(self) -> str:
-        return str(self.query_one("#export-message", Static).content)
+        """The message line ("" while it only shows the keys)."""
+        text = str(self.query_one("#export-message", Static).content)
+        return "" if text == KEYS_HINT else text
 
     def _say(self, text: str, warn: bool = False) -> None:
         message = self.query_one("#export-message", Static)
-        message.update(Content(text))
+        message.update(Content(text or KEYS_HINT))
         message.set_class(warn, "-warning")
 
     def _reset_confirm(self) -> None:
