@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explorer.core.model import Availability, Lifecycle, Link, Platform, Point
+from explorer.core.model import CLIENTS, ENVIRONMENTS, Availability, Lifecycle, Link, Platform, Point
 from explorer.core.report.data import (
     LEGEND,
     LEGEND_NOTES,
@@ -141,8 +141,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "shortlist_name": h.shortlist or None,
         "query": h.query,
         "filters": {
-            "environments": sorted(filters.environments),
-            "clients": sorted(filters.clients),
+            "environments": [e for e in ENVIRONMENTS if e in filters.environments],
+            "clients": [c for c in CLIENTS if c in filters.clients],
             "kinds": sorted(filters.kinds),
             "description": h.filters_text,
         },
