@@ -272,3 +272,26 @@ async def test_an_unusable_config_folder_keeps_bookmarks_for_the_session(mini_ca
 def test_every_view_key_has_an_action():
     for spec in BOOKMARK_KEYS:
         assert hasattr(BookmarksScreen, f"action_{spec.action}"), spec.id
+
+
+async def test_bookmarks_saved_elsewhere_show_up_and_survive(mini_catalog, tmp_config):
+    app = ExplorerApp(mini_catalog, config_dir=tmp_config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("b")  # Web Panels on alpha, in this app
+        await pilot.pause()
+        seed(tmp_config, ("gamma.rest", "gamma", "from a script"))  # e.g. so-explorer bookmarks add
+        await open_view(pilot)  # opening the view merges the file in
+        text = "\n".join(list_text(app))
+        assert "Web Panels" in text and "REST API" in text and "from a script" in text
+        assert header(app) == "shortlist: Default (2 ★)"
+    assert set(on_disk(tmp_config).keys()) == {("alpha.panels", "alpha"), ("gamma.rest", "gamma")}
+
+
+async def test_the_keys_line_names_every_key(mini_catalog, tmp_config):
+    app = ExplorerApp(mini_catalog, config_dir=tmp_config)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(pilot)
+        keys = app.screen.query_one("#bookmarks-keys").render().plain
+        for spec in BOOKMARK_KEYS:
+            assert spec.description in keys
+        assert "s/→ next list" in keys and "←/⇧tab previous list" in keys and "del remove" in keys

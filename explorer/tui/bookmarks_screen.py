@@ -41,11 +41,13 @@ BOOKMARK_KEYS: tuple[KeySpec, ...] = (
     KeySpec("bookmarks-remove", "delete", "remove", "remove", "Remove the highlighted bookmark", "bookmarks", palette=False),
     KeySpec("bookmarks-new", "n", "new_shortlist", "new list", "Make a new shortlist and switch to it", "bookmarks", palette=False),
     KeySpec("bookmarks-rename", "r", "rename_shortlist", "rename", "Rename the active shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-next", "s,tab,right", "next_shortlist", "next list", "Switch to the next shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-previous", "shift+tab,left", "previous_shortlist", "previous list", "Switch to the previous shortlist", "bookmarks", palette=False),
+    KeySpec("bookmarks-next", "s,right,tab", "next_shortlist", "next list", "Switch to the next shortlist", "bookmarks", palette=False),
+    KeySpec("bookmarks-previous", "left,shift+tab", "previous_shortlist", "previous list", "Switch to the previous shortlist", "bookmarks", palette=False),
     KeySpec("bookmarks-delete-list", "D", "delete_shortlist", "delete list", "Delete the active shortlist", "bookmarks", palette=False),
     KeySpec("bookmarks-close", "escape,B", "close", "close", "Close the bookmarks view", "bookmarks", palette=False),
 )
+
+_SHORT_KEYS = {"right": "→", "left": "←", "delete": "del", "escape": "esc", "shift+tab": "⇧tab"}
 
 STATUS_STYLES = {
     Status.AVAILABLE: "$text-success",
@@ -104,7 +106,7 @@ class BookmarksScreen(ModalScreen["Key | None"]):
     def _keys_line(self) -> Content:
         parts = []
         for spec in BOOKMARK_KEYS:
-            shown = spec.keys.split(",")[0].replace("delete", "del").replace("escape", "esc")
+            shown = "/".join(_SHORT_KEYS.get(k, k) for k in spec.keys.split(",")[:2])
             parts.append(Content.assemble((shown, "bold $accent"), " ", spec.description))
         return Content("   ").join(parts)
 
