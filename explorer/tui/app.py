@@ -220,8 +220,11 @@ class ExplorerApp(App[int]):
         else:
             self._search_worker(generation, query)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, group="search")
     def _search_worker(self, generation: int, query: str) -> None:
+        """Search off the UI thread. Not ``exclusive``: a thread cannot be stopped anyway,
+        and cancelling makes ``workers.wait_for_complete()`` raise. The generation does the
+        job: a queued search whose query went stale never runs, and stale hits are dropped."""
         with self._search_lock:  # typing fast queues searches; only the newest one runs
             if generation != self.search_generation:
                 return

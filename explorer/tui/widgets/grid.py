@@ -33,6 +33,17 @@ def _never(point_id: str, platform_id: str) -> bool:
     return False
 
 
+def text_strip(text: Text, console, width: int, base: Style) -> Strip:
+    """Render one line of Text to a Strip of exactly ``width`` cells, every segment styled
+    (Textual's NO_COLOR filter cannot handle segments without a style)."""
+    segments = [
+        Segment(seg.text, seg.style or base)
+        for seg in text.render(console)
+        if seg.text
+    ]
+    return Strip(segments).adjust_cell_length(width, base)
+
+
 class ComparisonGrid(ScrollView, can_focus=True):
     """Rows of capabilities × platform panes, with a cursor on one cell."""
 
@@ -231,11 +242,17 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def action_cursor_bottom(self) -> None:
         self._set_cursor(len(self.model.rows) - 1, 10**9, self.cursor_pane)
 
+    def _page(self, direction: int) -> None:
+        """Scroll one page and move the cursor as far, keeping its place on screen."""
+        page = max(1, self.size.height - 1) * direction
+        self.scroll_to(y=self.scroll_y + page, animate=False, immediate=True)
+        self._move_to_line(self.cursor_line + page)
+
     def action_page_down(self) -> None:
-        self._move_to_line(self.cursor_line + max(1, self.size.height - 1))
+        self._page(1)
 
     def action_page_up(self) -> None:
-        self._move_to_line(self.cursor_line - max(1, self.size.height - 1))
+        self._page(-1)
 
     def action_pane_right(self) -> None:
         self._set_cursor(self.cursor_row, self.cursor_entry, self.cursor_pane + 1)
@@ -309,8 +326,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             text.append_text(cell_text)
             if pane != last:
                 text.append_text(separator)
-        segments = list(text.render(self.app.console))
-        return Strip(segments).adjust_cell_length(width, base)
+        return text_strip(text, self.app.console, width, base)
 
     def _cell_text(self, row: Row, pane: int, sub: int, row_style: Style, cursor: bool) -> Text:
         cell = row.cells[pane]

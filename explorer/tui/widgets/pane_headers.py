@@ -12,6 +12,7 @@ from textual.widget import Widget
 from explorer.core.model import Platform
 from explorer.core.view import View
 from explorer.tui.layout import SEPARATOR, Geometry, columns
+from explorer.tui.widgets.grid import text_strip
 
 
 def platform_meta(platform: Platform) -> str:
@@ -143,7 +144,7 @@ class PaneHeaders(Widget):
             line.append_text(text)
             if index != last:
                 line.append_text(separator)
-        return Strip(list(line.render(self.app.console))).adjust_cell_length(width, base)
+        return text_strip(line, self.app.console, width, base)
 
     def on_click(self, event: events.Click) -> None:
         pane = self.geometry.pane_at(event.x)
