@@ -25,7 +25,6 @@ CASES = {
     "everything.json": ["--all", "-f", "json"],
     "everything.html": ["--all", "-f", "html"],
     "cloud-web-differences.md": ["--env", "cloud", "--client", "web", "--differences", "-f", "md"],
-    "cloud-web-differences.json": ["--env", "cloud", "--client", "web", "--differences", "-f", "json"],
 }
 
 
