@@ -466,3 +466,17 @@ def test_a_save_without_changes_refreshes_and_creates_no_file(tmp_path):
     before = (tmp_path / FILE_NAME).read_bytes()
     assert a.save() and a.is_bookmarked("gamma.rest", "gamma")
     assert (tmp_path / FILE_NAME).read_bytes() == before
+
+
+def test_a_lock_held_at_start_still_loads_and_saves_later(tmp_path, monkeypatch):
+    seed = open_store(tmp_path)
+    seed.add("gamma.rest", "gamma")
+    seed.save()
+    monkeypatch.setattr(bookmarks, "LOCK_TIMEOUT", 0.1)
+    with atomic.file_lock(tmp_path / LOCK_NAME):
+        store, warnings = BookmarkStore.open(tmp_path)
+    assert warnings == [] and store.persistent
+    assert store.is_bookmarked("gamma.rest", "gamma")
+    store.add("alpha.events", "alpha")
+    assert store.save()
+    assert keys_of(open_store(tmp_path)) == {("gamma.rest", "gamma"), ("alpha.events", "alpha")}

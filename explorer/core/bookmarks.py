@@ -111,7 +111,9 @@ class BookmarkStore:
             with atomic.file_lock(store.lock_path, timeout=LOCK_TIMEOUT):
                 store._clear_stale_temp_files()
                 doc = store._read(base=None)
-        except OSError as exc:  # lock file cannot be made (read-only folder) or lock timeout
+        except TimeoutError:  # another instance is saving for long: read, save later
+            doc = store._read_unlocked()
+        except OSError as exc:  # the lock file cannot be made (read-only folder)
             doc = store._read_unlocked()
             if store._persistent:
                 store._go_memory_only(f"{store.lock_path} cannot be used ({_reason(exc)})")
@@ -345,10 +347,13 @@ class BookmarkStore:
             return self._set_aside(path, str(exc), base)
 
     def _read_unlocked(self) -> Document | None:
-        """Read without the lock (the folder is not writable): never moves anything."""
+        """Read without the lock (it cannot be had): never moves anything."""
         try:
             return parse(self.path.read_bytes())
         except FileNotFoundError:
+            return None
+        except NewerVersionError as exc:
+            self._go_memory_only(f"{self.path} was left as it is ({exc})")
             return None
         except (OSError, BookmarkFileError) as exc:
             self._warnings.append(f"{self.path} could not be read ({exc}); bookmarks start empty")
