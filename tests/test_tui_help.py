@@ -10,6 +10,9 @@ from textual.widgets import Static
 
 from explorer.tui import keymap as km
 from explorer.tui.app import ExplorerApp
+from explorer.tui.bookmarks_dialogs import ConfirmDialog, TextDialog
+from explorer.tui.bookmarks_screen import BookmarksScreen
+from explorer.tui.export_screen import ExportScreen
 from explorer.tui.help_screen import CELL_MARKS, FILTER_RULE, HelpScreen, help_content
 from explorer.tui.platform_screen import PlatformScreen
 from explorer.tui.widgets.detail import DetailPanel
@@ -26,6 +29,10 @@ SCOPE_CLASSES = {
     "detail": DetailPanel,
     "help": HelpScreen,
     "platforms": PlatformScreen,
+    "bookmarks": BookmarksScreen,
+    "text dialog": TextDialog,
+    "confirm dialog": ConfirmDialog,
+    "export": ExportScreen,
 }
 
 
@@ -33,16 +40,26 @@ SCOPE_CLASSES = {
 
 
 def test_binding_ids_are_unique_and_kebab_case():
-    ids = [s.id for s in km.KEYMAP]
+    ids = [s.id for s in km.all_specs()]
     assert len(ids) == len(set(ids))
     assert all(i == i.lower() and " " not in i and "_" not in i for i in ids)
 
 
-@pytest.mark.parametrize("spec", km.KEYMAP, ids=lambda s: s.id)
+@pytest.mark.parametrize("spec", km.all_specs(), ids=lambda s: s.id)
 def test_every_binding_has_an_action_method(spec):
     name = spec.action.split("(")[0]
     cls = SCOPE_CLASSES[spec.scope]
     assert hasattr(cls, f"action_{name}"), f"{cls.__name__} has no action_{name} for {spec.id}"
+
+
+def test_every_binding_with_an_id_can_be_remapped():
+    """Bindings declared by any screen of the app are known to config.yaml's keymap check."""
+    known = km.binding_ids()
+    declared = {
+        b.id for cls in km._explorer_classes() for b in cls.__dict__.get("BINDINGS", ()) if getattr(b, "id", None)
+    }
+    assert declared and declared <= known
+    assert {"bookmarks-note", "export-write"} <= known
 
 
 def test_keyboard_contract_defaults():
@@ -91,7 +108,7 @@ def test_docs_keys_md_is_up_to_date():
 
 def test_help_content_lists_keys_rule_and_marks():
     text = help_content(width=100).plain
-    for spec in km.KEYMAP:
+    for spec in km.all_specs():
         assert spec.help in text
         assert spec.id in text  # wide enough for the ids column
     assert FILTER_RULE in text.replace("\n  ", " ")

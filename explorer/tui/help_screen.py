@@ -36,7 +36,7 @@ CELL_MARKS: tuple[tuple[str, str, str], ...] = (
 
 #: Below this many usable cells the binding ids column is left out.
 IDS_MIN_WIDTH = 88
-KEYS_WIDTH = max(len(km.display_keys(s.keys)) for s in km.KEYMAP) + 2
+KEYS_WIDTH = max(len(km.display_keys(s.keys)) for s in km.KEYMAP) + 2  # longer keys push the text right
 #: The panel's border, padding and scrollbar take this many cells of the screen width.
 CHROME = 6
 
@@ -53,11 +53,12 @@ def help_content(
         Content.assemble(("so-explorer keys", "bold $accent"), ("   esc, q or ? closes; ↑ ↓ scroll", "dim")),
         Content(""),
     ]
-    for scope in km.SCOPES:
-        specs = km.specs(scope)
+    every = km.all_specs()
+    for scope in km.all_scopes():
+        specs = [s for s in every if s.scope == scope]
         if not specs:
             continue
-        lines.append(Content.styled(km.SCOPE_TITLES[scope], "bold underline"))
+        lines.append(Content.styled(km.SCOPE_TITLES.get(scope, scope), "bold underline"))
         for spec in specs:
             shown = km.display_keys(keys[spec.id])
             line = Content.assemble(

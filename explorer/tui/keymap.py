@@ -18,6 +18,7 @@ import argparse
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Where a binding lives: the app, the comparison grid, the search bar, the detail panel, or a dialog.
 SCOPES: tuple[str, ...] = ("app", "grid", "search", "detail", "help", "platforms")
@@ -103,8 +104,77 @@ BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYMAP}
 
 
 def binding_ids() -> frozenset[str]:
-    """Every id that a ``keymap:`` section in config.yaml may name."""
-    return frozenset(BY_ID)
+    """Every id that a ``keymap:`` section in config.yaml may name (see :func:`all_specs`)."""
+    return frozenset(s.id for s in all_specs())
+
+
+#: Scopes of bindings declared outside this table, by the class that declares them.
+SCOPE_BY_CLASS: dict[str, str] = {
+    "BookmarksScreen": "bookmarks",
+    "TextDialog": "text dialog",
+    "ConfirmDialog": "confirm dialog",
+    "ExportScreen": "export",
+}
+SCOPE_TITLES.update({
+    "bookmarks": "In the bookmarks view",
+    "text dialog": "In the bookmark note and shortlist name dialog",
+    "confirm dialog": "In yes/no questions",
+    "export": "In the export dialog",
+})
+
+
+@lru_cache(maxsize=1)
+def all_specs() -> tuple[KeySpec, ...]:
+    """This table plus the bindings that other screens declare themselves.
+
+    The bookmarks view keeps its keys as ``KeySpec`` data (``BOOKMARK_KEYS``); other
+    screens (export, dialogs) declare plain ``Binding(..., id=...)``s, which are turned
+    into specs here. Loads the app's modules, so call it at run time, not import time.
+    """
+    import importlib
+
+    importlib.import_module("explorer.tui.app")  # loads every screen and widget
+    out: list[KeySpec] = list(KEYMAP)
+    seen = set(BY_ID)
+    try:
+        extra = importlib.import_module("explorer.tui.bookmarks_screen").BOOKMARK_KEYS
+    except (ImportError, AttributeError):
+        extra = ()
+    for spec in extra:
+        if spec.id not in seen:
+            out.append(spec)
+            seen.add(spec.id)
+    for cls in _explorer_classes():
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            binding_id = getattr(binding, "id", None)
+            if not binding_id or binding_id in seen:
+                continue
+            seen.add(binding_id)
+            scope = SCOPE_BY_CLASS.get(cls.__name__, cls.__name__)
+            out.append(KeySpec(
+                binding_id, binding.key, binding.action, binding.description,
+                binding.tooltip or binding.description, scope, show=binding.show, palette=False,
+            ))
+    return tuple(out)
+
+
+def _explorer_classes() -> list[type]:
+    """Loaded Textual node classes of this package, in a stable order."""
+    from textual.dom import DOMNode
+
+    found: dict[str, type] = {}
+    stack: list[type] = [DOMNode]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith("explorer."):
+            found[f"{cls.__module__}.{cls.__qualname__}"] = cls
+    return [found[k] for k in sorted(found)]
+
+
+def all_scopes() -> tuple[str, ...]:
+    extra = [s.scope for s in all_specs() if s.scope not in SCOPES]
+    return SCOPES + tuple(dict.fromkeys(extra))
 
 
 def specs(scope: str | None = None) -> tuple[KeySpec, ...]:
@@ -127,7 +197,7 @@ def bindings(scope: str = "app") -> list:
 def effective_keys(keymap: Mapping[str, str] | None = None) -> dict[str, str]:
     """Binding id → the keys in force after applying a user ``keymap`` (unknown ids ignored)."""
     keymap = keymap or {}
-    return {s.id: keymap.get(s.id) or s.keys for s in KEYMAP}
+    return {s.id: keymap.get(s.id) or s.keys for s in all_specs()}
 
 
 _DISPLAY = {
@@ -170,7 +240,7 @@ def conflicts(keymap: Mapping[str, str] | None = None) -> list[tuple[str, str, s
     keys = effective_keys(keymap)
     owners: dict[str, list[KeySpec]] = {}
     out: list[tuple[str, str, str]] = []
-    for spec in KEYMAP:
+    for spec in all_specs():
         for key in {_canonical(k.strip()) for k in keys[spec.id].split(",") if k.strip()}:
             for other in owners.get(key, []):
                 if _compete(other.scope, spec.scope):
@@ -191,15 +261,16 @@ def _canonical(key: str) -> str:
     return key
 
 
-def markdown_table(keymap: Mapping[str, str] | None = None, scopes: Iterable[str] = SCOPES) -> str:
+def markdown_table(keymap: Mapping[str, str] | None = None, scopes: Iterable[str] | None = None) -> str:
     """The key map as Markdown tables, one per scope (README / docs/keys.md)."""
     keys = effective_keys(keymap)
+    every = all_specs()
     parts: list[str] = []
-    for scope in scopes:
-        rows = specs(scope)
+    for scope in scopes if scopes is not None else all_scopes():
+        rows = [s for s in every if s.scope == scope]
         if not rows:
             continue
-        parts.append(f"### {SCOPE_TITLES[scope]}\n")
+        parts.append(f"### {SCOPE_TITLES.get(scope, scope)}\n")
         parts.append("| keys | action | binding id |")
         parts.append("|---|---|---|")
         for s in rows:
@@ -224,6 +295,14 @@ def update_document(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Run as ``python -m``, this file is ``__main__``; use the package's own module so that
+    # the app and this command share one KeySpec class and one table.
+    from explorer.tui import keymap
+
+    return keymap._main(argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explorer.tui.keymap", description=__doc__.split("\n")[0])
     parser.add_argument("--markdown", action="store_true", help="print the key map as Markdown tables")
     parser.add_argument("--update", metavar="FILE", help="rewrite the tables between the keymap markers in FILE")
@@ -240,8 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.markdown:
         sys.stdout.write(markdown_table())
     else:
-        for s in KEYMAP:
-            print(f"{s.scope:10} {s.id:16} {display_keys(s.keys):24} {s.help}")
+        for s in all_specs():
+            print(f"{s.scope:10} {s.id:24} {display_keys(s.keys):24} {s.help}")
     return 0
 
 
