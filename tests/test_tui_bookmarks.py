@@ -295,3 +295,16 @@ async def test_the_keys_line_names_every_key(mini_catalog, tmp_config):
         for spec in BOOKMARK_KEYS:
             assert spec.description in keys
         assert "s/→ next list" in keys and "←/⇧tab previous list" in keys and "del remove" in keys
+
+
+async def test_view_keys_can_be_remapped_in_config(mini_catalog, tmp_config):
+    (tmp_config / "config.yaml").write_text("keymap:\n  bookmarks-remove: x\n")
+    seed(tmp_config, ("gamma.rest", "gamma", ""))
+    app = ExplorerApp(mini_catalog, config_dir=tmp_config)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(pilot)
+        assert "x remove" in app.screen.query_one("#bookmarks-keys").render().plain
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+    assert set(on_disk(tmp_config).keys()) == set()

@@ -93,10 +93,11 @@ class BookmarksScreen(ModalScreen["Key | None"]):
             yield Static(Content(""), id="bookmarks-tabs")
             yield OptionList(id="bookmarks-list")
             yield Static(Content(""), id="bookmarks-message")
-            yield Static(self._keys_line(), id="bookmarks-keys")
+            yield Static(Content(""), id="bookmarks-keys")
 
     def on_mount(self) -> None:
         self.query_one("#bookmarks-box").border_title = "Bookmarks"
+        self.query_one("#bookmarks-keys", Static).update(self._keys_line())
         self.refresh_list()
 
     @property
@@ -104,9 +105,11 @@ class BookmarksScreen(ModalScreen["Key | None"]):
         return self.query_one("#bookmarks-list", OptionList)
 
     def _keys_line(self) -> Content:
+        keymap = getattr(self.app, "_keymap", {}) if self.is_attached else {}
         parts = []
         for spec in BOOKMARK_KEYS:
-            shown = "/".join(_SHORT_KEYS.get(k, k) for k in spec.keys.split(",")[:2])
+            keys = keymap.get(spec.id) or spec.keys  # as remapped in config.yaml
+            shown = "/".join(_SHORT_KEYS.get(k.strip(), k.strip()) for k in keys.split(",")[:2])
             parts.append(Content.assemble((shown, "bold $accent"), " ", spec.description))
         return Content("   ").join(parts)
 
