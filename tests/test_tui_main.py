@@ -244,3 +244,15 @@ async def test_enter_focuses_detail_and_escape_returns(make_app):
         await pilot.press("escape")
         assert isinstance(app.focused, ComparisonGrid)
         assert app.is_running
+
+
+async def test_narrow_panes_use_short_labels(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 24)) as pilot:
+        await pilot.pause()
+        grid = app.query_one(ComparisonGrid)
+        assert all(c.width < 17 for c in grid.geometry.columns)
+        text = headers(app)
+        assert "Alpha" in text and "Alpha desktop" not in text  # the short name fits
+        assert "2/2 shown" in text
+        assert "✗ n/a" in grid_text(app)[0]

@@ -57,7 +57,7 @@ def columns(width: int, panes: int, gutter: bool | None = None) -> Geometry:
     if panes <= 0:
         return Geometry(width, 0, ())
     use_gutter = width >= GUTTER_MIN_WIDTH if gutter is None else gutter
-    gutter_width = min(GUTTER_MAX, max(12, width // 7)) if use_gutter else 0
+    gutter_width = min(GUTTER_MAX, max(12, width // 8)) if use_gutter else 0
     # The gutter is followed by a separator too.
     available = width - gutter_width - (1 if gutter_width else 0) - (panes - 1)
     base, extra = divmod(max(available, panes), panes)

@@ -321,14 +321,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
         last = self.panes - 1
         for pane, column in enumerate(geometry.columns):
             cursor = row_index == self.cursor_row and pane == self.cursor_pane and sub == self.cursor_entry
-            cell_text = self._cell_text(row, pane, sub, row_style, cursor)
+            cell_text = self._cell_text(row, pane, sub, row_style, cursor, column.width)
             cell_text.truncate(column.width, overflow="ellipsis", pad=True)
             text.append_text(cell_text)
             if pane != last:
                 text.append_text(separator)
         return text_strip(text, self.app.console, width, base)
 
-    def _cell_text(self, row: Row, pane: int, sub: int, row_style: Style, cursor: bool) -> Text:
+    def _cell_text(self, row: Row, pane: int, sub: int, row_style: Style, cursor: bool, width: int = 80) -> Text:
         cell = row.cells[pane]
         style = row_style
         if cursor:
@@ -358,12 +358,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if sub > 0:
             return Text(" ", style=style, end="")
         state = cell.state
+        narrow = width < 17
         if state is CellState.NOT_AVAILABLE:
-            label, part = "  ✗ not available", "grid--not-available"
+            label, part = ("  ✗ n/a" if narrow else "  ✗ not available"), "grid--not-available"
         elif state is CellState.UNKNOWN:
             label, part = "  ? unknown", "grid--unknown"
         elif state is CellState.FILTERED:
-            label, part = f"  – filtered ({filtered_reason(cell, self.filters)})", "grid--filtered"
+            reason = "" if narrow else f" ({filtered_reason(cell, self.filters)})"
+            label, part = f"  – filtered{reason}", "grid--filtered"
         else:  # present but nothing visible (cannot happen in a built view)
             label, part = " ", "grid--empty"
         return Text(label, style=style + component(part, partial=True), end="")

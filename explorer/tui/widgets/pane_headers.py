@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -82,7 +83,7 @@ class PaneHeaders(Widget):
             self.current = pane
             self.refresh()
 
-    def line_texts(self, y: int) -> list[Text]:
+    def line_texts(self, y: int) -> list[Text]:  # noqa: C901 - one branch per line kind
         """The text of each pane on header line ``y`` (also used by tests)."""
         if self.view is None:
             return []
@@ -98,6 +99,11 @@ class PaneHeaders(Widget):
             return []
         kind = kinds[y]
         component = self.get_component_rich_style
+        widths = [c.width for c in self.geometry.columns]
+
+        def width_of(index: int) -> int:
+            return widths[index] if index < len(widths) else 10**6
+
         out: list[Text] = []
         for index, platform in enumerate(comparison.platforms):
             dimmed = comparison.dimmed.get(platform.id)
@@ -105,7 +111,10 @@ class PaneHeaders(Widget):
             if kind == "name":
                 part = "headers--current" if index == self.current else "headers--name"
                 marker = "▸ " if index == self.current else "  "
-                text = Text(marker + platform.name, style=style + component(part, partial=True))
+                name = platform.name
+                if cell_len(marker + name) > width_of(index) and platform.short_name:
+                    name = platform.short_name
+                text = Text(marker + name, style=style + component(part, partial=True))
             elif kind == "meta":
                 text = Text("  " + platform_meta(platform), style=style + component("headers--meta", partial=True))
             elif kind == "warning":
@@ -115,7 +124,9 @@ class PaneHeaders(Widget):
             else:
                 shown = self.view.counts.get(platform.id, 0)
                 total = self.view.totals.get(platform.id, 0)
-                text = Text(f"  {shown} of {total} shown", style=style + component("headers--count", partial=True))
+                labels = (f"  {shown} of {total} shown", f"  {shown}/{total} shown", f"  {shown}/{total}")
+                label = next((lb for lb in labels if len(lb) <= width_of(index)), labels[-1])
+                text = Text(label, style=style + component("headers--count", partial=True))
             out.append(text)
         return out
 
