@@ -29,6 +29,8 @@ class ViewState:
         self.view: View | None = None
         self.model = LineModel([], [])
         self._row_index: dict[str, int] | None = None
+        #: Row indexes of the cached unsearched models, by model identity.
+        self._row_indexes: dict[int, dict[str, int]] = {}
 
     def builder(self, platforms: tuple[str, ...], filters: Filters) -> tuple[ViewBuilder, HeightCache]:
         key = (platforms, filters)
@@ -42,6 +44,7 @@ class ViewState:
         while len(self._builders) > BUILDER_CACHE:
             old, _ = self._builders.popitem(last=False)
             for plain_key in [k for k in self._plain if k[0] == old]:
+                self._row_indexes.pop(id(self._plain[plain_key][1]), None)
                 del self._plain[plain_key]
         return found
 
@@ -60,13 +63,15 @@ class ViewState:
             if not searching:
                 self._plain[plain_key] = (view, model)
         self.view, self.model = view, model
-        self._row_index = None
+        self._row_index = self._row_indexes.get(id(model)) if not searching else None
         return view, model
 
     def row_of(self, capability_id: str) -> int | None:
         """The view row showing a capability (index built lazily, once per view)."""
         if self._row_index is None:
             self._row_index = {row.capability.id: i for i, row in enumerate(self.model.rows)}
+            if self.view is not None and not self.view.searching:  # plain models are cached
+                self._row_indexes[id(self.model)] = self._row_index
         return self._row_index.get(capability_id)
 
     def locate(self, point_id: str, platform_id: str) -> tuple[int, int, int] | None:
