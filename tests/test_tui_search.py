@@ -192,3 +192,20 @@ async def test_search_worker_called_with_old_generation_is_ignored(make_app, mon
         await pilot.pause()
         assert calls == []  # a stale request never even runs the engine
         assert rows(app) == ["api"]
+
+
+async def test_a_failing_engine_never_crashes_the_app(make_app, monkeypatch):
+    def broken(self, query):
+        raise ValueError("index out of shape [b]")
+
+    monkeypatch.setattr(SearchEngine, "search", broken)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("slash", *"web")
+        await pilot.pause()
+        assert app.is_running
+        assert rows(app) == []
+        assert count_label(app) == "no match"
+        assert any("Search failed: ValueError: index out of shape [b]" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        assert len(rows(app)) == 4

@@ -216,7 +216,7 @@ class ExplorerApp(App[int]):
         if not query.strip():
             self.apply_search(generation, query, None)
         elif len(self.catalog.points) < SYNC_SEARCH_LIMIT:
-            self.apply_search(generation, query, self.engine().search(query))
+            self.apply_search(generation, query, self._engine_search(query))
         else:
             self._search_worker(generation, query)
 
@@ -228,12 +228,24 @@ class ExplorerApp(App[int]):
         with self._search_lock:  # typing fast queues searches; only the newest one runs
             if generation != self.search_generation:
                 return
-            hits = self.engine().search(query)
+            hits = self._engine_search(query)
         if generation == self.search_generation:
             try:
                 self.call_from_thread(self.apply_search, generation, query, hits)
             except RuntimeError:  # the app closed meanwhile
                 pass
+
+    def _engine_search(self, query: str) -> list[Hit]:
+        """The engine's hits; a failing engine gives no hits and a toast, never a crash."""
+        try:
+            return self.engine().search(query)
+        except Exception as exc:  # noqa: BLE001 - the app must survive a search bug
+            message = f"Search failed: {type(exc).__name__}: {clean_text(str(exc))}"
+            if threading.current_thread() is threading.main_thread():
+                self.notify(message, severity="error", markup=False)
+            else:
+                self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return []
 
     @work(thread=True, group="search-engine")
     def _warm_engine(self) -> None:
