@@ -256,3 +256,21 @@ async def test_narrow_panes_use_short_labels(make_app):
         assert "Alpha" in text and "Alpha desktop" not in text  # the short name fits
         assert "2/2 shown" in text
         assert "✗ n/a" in grid_text(app)[0]
+
+
+async def test_filter_bar_compacts_and_shows_remapped_keys(make_app, tmp_config):
+    (tmp_config / "config.yaml").write_text("keymap:\n  differences: z\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        diff = app.query_one("#filter-differences", FilterToggle)
+        assert diff.render().plain == "[z] ☐ differences only"
+        await pilot.press("z")
+        assert app.differences is True
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        assert diff.render().plain == "z☑diff"
+        assert app.query_one("#filter-cloud", FilterToggle).render().plain == "1☑cloud"
+        # Every toggle is still on screen, and clickable.
+        assert diff.region.right <= 40
+        await pilot.click("#filter-differences")
+        assert app.differences is False

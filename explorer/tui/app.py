@@ -105,6 +105,7 @@ class ExplorerApp(App[int]):
         self._filter_bar = self.query_one("#filter-bar", FilterBar)
         self._search_bar = self.query_one("#search-bar", SearchBar)
         self.settings.on_mount(self)
+        self.show_filter_hotkeys()
         self.focus_now(self.grid)
         if len(self.catalog.points) >= SYNC_SEARCH_LIMIT:
             self._warm_engine()
@@ -113,6 +114,15 @@ class ExplorerApp(App[int]):
         if self._initial_query:
             self.run_search(self._initial_query)
             self.search_input.value = self._initial_query  # Input.Changed finds it searched
+
+    def show_filter_hotkeys(self) -> None:
+        """Label the filter toggles with the keys in force (config.yaml may remap them)."""
+        keys = keymap.effective_keys(self.settings.config.keymap)
+        ids = {"cloud": "toggle-cloud", "onsite": "toggle-onsite", "win": "toggle-win",
+               "web": "toggle-web", DIFFERENCES: "differences"}
+        self._filter_bar.set_hotkeys(
+            {key: keymap.display_key(keys[bid].split(",")[0]) for key, bid in ids.items() if bid in keys}
+        )
 
     def on_resize(self, event: Resize) -> None:
         height = event.size.height

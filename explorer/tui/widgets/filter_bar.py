@@ -5,6 +5,7 @@ Each toggle is its own small widget so that a mouse click toggles exactly that f
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -28,6 +29,8 @@ class FilterToggle(Widget):
     FilterToggle.-on { color: $text; }
     FilterToggle.-off { color: $text-muted; }
     FilterToggle.-gap { margin-left: 2; }
+    FilterToggle.-compact { padding: 0 0 0 1; }
+    FilterToggle.-compact.-gap { margin-left: 0; }
     """
 
     class Toggled(Message):
@@ -35,11 +38,12 @@ class FilterToggle(Widget):
             super().__init__()
             self.key = key
 
-    def __init__(self, key: str, hotkey: str, label: str, *, classes: str | None = None) -> None:
+    def __init__(self, key: str, hotkey: str, label: str, short: str = "", *, classes: str | None = None) -> None:
         super().__init__(id=f"filter-{key}", classes=classes)
         self.key = key
         self.hotkey = hotkey
         self.label = label
+        self.short = short or label
         self.on: bool | None = None
 
     def set_on(self, on: bool) -> None:
@@ -49,15 +53,31 @@ class FilterToggle(Widget):
             self.set_class(not on, "-off")
             self.refresh(layout=False)
 
+    @property
+    def compact(self) -> bool:
+        return self.has_class("-compact")
+
+    def _parts(self) -> tuple[str, str, str]:
+        box = "☑" if self.on else "☐"
+        if self.compact:
+            return self.hotkey, box, self.short
+        return f"[{self.hotkey}] ", f"{box} ", self.label
+
     def render(self) -> Text:
+        key, box, label = self._parts()
         text = Text(no_wrap=True, end="")
-        text.append(f"[{self.hotkey}] ", style="bold")
-        text.append("☑ " if self.on else "☐ ")
-        text.append(self.label)
+        text.append(key, style="bold")
+        text.append(box)
+        text.append(label)
         return text
 
     def get_content_width(self, container, viewport) -> int:  # type: ignore[override]
-        return len(f"[{self.hotkey}] ☐ {self.label}")
+        return cell_len("".join(self._parts()))
+
+    def set_hotkey(self, hotkey: str) -> None:
+        if hotkey != self.hotkey:
+            self.hotkey = hotkey
+            self.refresh(layout=True)
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -71,11 +91,27 @@ class FilterBar(Horizontal):
     FilterBar { height: 1; width: 1fr; background: $panel; }
     """
 
+    #: Below this width the toggles drop brackets and spaces: ``1☑cloud``.
+    COMPACT_BELOW = 78
+
     def compose(self) -> ComposeResult:
         for index, key in enumerate(FILTER_KEYS):
             classes = "-gap" if index == 2 else None
             yield FilterToggle(key, TOGGLE_KEYS[key], key, classes=classes)
-        yield FilterToggle(DIFFERENCES, "d", "differences only", classes="-gap")
+        yield FilterToggle(DIFFERENCES, "d", "differences only", "diff", classes="-gap")
+
+    def on_resize(self, event: events.Resize) -> None:
+        compact = event.size.width < self.COMPACT_BELOW
+        for toggle in self.query(FilterToggle):
+            if toggle.compact != compact:
+                toggle.set_class(compact, "-compact")
+                toggle.refresh(layout=True)
+
+    def set_hotkeys(self, hotkeys: dict[str, str]) -> None:
+        """Show the keys in force (filter key or "differences" → key) after a keymap."""
+        for toggle in self.query(FilterToggle):
+            if hotkeys.get(toggle.key):
+                toggle.set_hotkey(hotkeys[toggle.key])
 
     def show(self, filters: Filters, differences: bool) -> None:
         for toggle in self.query(FilterToggle):
