@@ -73,16 +73,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
     ComparisonGrid > .grid--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
     ComparisonGrid > .grid--cursor-blurred { background: $block-cursor-blurred-background; }
     ComparisonGrid > .grid--odd { background: $boost; }
-    ComparisonGrid > .grid--gutter { color: $text-muted; }
+    ComparisonGrid > .grid--gutter { text-style: dim; }
     ComparisonGrid > .grid--separator { color: $panel-lighten-2; }
     ComparisonGrid > .grid--available { color: $text-success; }
     ComparisonGrid > .grid--partial { color: $text-warning; }
-    ComparisonGrid > .grid--not-available { color: $text-disabled; }
+    ComparisonGrid > .grid--not-available { text-style: dim; }
     ComparisonGrid > .grid--unknown { color: $text-secondary; text-style: italic; }
-    ComparisonGrid > .grid--filtered { color: $text-muted; text-style: italic; }
+    ComparisonGrid > .grid--filtered { text-style: dim italic; }
     ComparisonGrid > .grid--match { color: $text-accent; text-style: bold reverse; }
     ComparisonGrid > .grid--bookmark { color: $text-warning; }
-    ComparisonGrid > .grid--empty { color: $text-muted; }
+    ComparisonGrid > .grid--empty { text-style: dim; }
     """
 
     BINDINGS = keymap.bindings("grid")

@@ -51,12 +51,12 @@ class PaneHeaders(Widget):
     PaneHeaders { height: 4; background: $panel; }
     PaneHeaders > .headers--name { text-style: bold; }
     PaneHeaders > .headers--current { background: $accent; color: $text; text-style: bold; }
-    PaneHeaders > .headers--meta { color: $text-muted; }
+    PaneHeaders > .headers--meta { text-style: dim; }
     PaneHeaders > .headers--warning { color: $text-warning; }
     PaneHeaders > .headers--count { color: $text-primary; }
-    PaneHeaders > .headers--dimmed { color: $text-disabled; text-style: italic; }
+    PaneHeaders > .headers--dimmed { text-style: dim italic; }
     PaneHeaders > .headers--separator { color: $panel-lighten-2; }
-    PaneHeaders > .headers--gutter { color: $text-muted; }
+    PaneHeaders > .headers--gutter { text-style: dim; }
     """
 
     class PaneClicked(Message):
