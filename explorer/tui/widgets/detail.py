@@ -54,7 +54,8 @@ def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | No
     others = [a for a in point.availability if a.platform != platform_id]
     if others:
         text.append("Elsewhere: ", style=LABEL)
-        text.append("; ".join(f"{a.platform} {a.status.symbol} {a.status.word}" for a in others) + "\n", style=MUTED)
+        names = [catalog.platform(a.platform).short_name if catalog.has_platform(a.platform) else a.platform for a in others]
+        text.append("; ".join(f"{n} {a.status.symbol} {a.status.word}" for n, a in zip(names, others)) + "\n", style=MUTED)
     if point.technologies:
         text.append("Technologies: ", style=LABEL)
         text.append(", ".join(point.technologies) + "\n")
