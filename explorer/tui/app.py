@@ -7,7 +7,6 @@ The widgets live in :mod:`explorer.tui.widgets`; what is shown lives in
 from __future__ import annotations
 
 import threading
-import webbrowser
 from os import PathLike
 from typing import Callable
 
@@ -25,6 +24,7 @@ from explorer.core.search import Hit, SearchEngine
 from explorer.core.view import View, ViewSpec
 from explorer.tui import keymap
 from explorer.tui.bookmarks_control import BookmarksControl
+from explorer.tui.cell_actions import CellActions
 from explorer.tui.commands import ExplorerCommands
 from explorer.tui.export_screen import ExportScreen, active_shortlist
 from explorer.tui.help_screen import HelpScreen
@@ -42,7 +42,7 @@ from explorer.tui.widgets.title_bar import TitleBar
 SYNC_SEARCH_LIMIT = 20_000
 
 
-class ExplorerApp(App[int]):
+class ExplorerApp(CellActions, App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "so-explorer"
 
@@ -283,24 +283,6 @@ class ExplorerApp(App[int]):
     def _search_leave(self) -> None:
         self.focus_now(self.grid)
 
-    def _step_match(self, step: int) -> None:
-        view = self.view
-        if view is None or not view.hits:
-            self.notify("no search matches" if self.query_text.strip() else "no search", markup=False)
-            return
-        point, platform = self.highlighted()
-        keys = [(h.point.id, h.platform) for h in view.hits]  # type: ignore[attr-defined]
-        current = (point.id, platform) if point is not None else None
-        index = keys.index(current) + step if current in keys else (0 if step > 0 else -1)
-        point_id, platform_id = keys[index % len(keys)]
-        self.jump_to(point_id, platform_id)
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
     # ------------------------------------------------------------ events
     @on(ComparisonGrid.CursorMoved)
     def _cursor_moved(self, event: ComparisonGrid.CursorMoved) -> None:
@@ -356,41 +338,7 @@ class ExplorerApp(App[int]):
     def action_toggle_differences(self) -> None:
         self.set_differences(not self.differences)
 
-    def action_open_doc(self) -> None:
-        point, _ = self.highlighted()
-        url = point.doc_url if point is not None else None
-        if not url:
-            self.notify("no doc link", markup=False)
-            return
-        if not url.lower().startswith(("https://", "http://")):
-            self.notify(f"Not a web link: {clean_text(url)}", severity="warning", markup=False)
-            return
-        self._open_in_browser(url)
-        self.notify(f"Opened {clean_text(url)}", markup=False)
-
-    @work(thread=True, group="browser")
-    def _open_in_browser(self, url: str) -> None:
-        webbrowser.open(url)
-
-    def action_copy(self) -> None:
-        point, platform_id = self.highlighted()
-        if platform_id is None:
-            return
-        platform = self.catalog.platform(platform_id)
-        if point is not None:
-            lines = [f"{point.name} — {platform.name}", point.summary, point.doc_url or point.source.url]
-            what = point.name
-        else:
-            row, cell, _ = self.grid.current()
-            if row is None or cell is None:
-                return
-            lines = [f"{row.capability.name} — {platform.name}", f"{cell.state.status.word}", cell.note]
-            what = row.capability.name
-        text = "\n".join(clean_text(line) for line in lines if line)
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied {clean_text(what)} to the clipboard", markup=False)
-
-    # Placeholders the teammates replace -------------------------------
+    # Dialogs and features wired in from their own modules ------------
     def action_help(self) -> None:
         self.push_screen(HelpScreen(config_file=self.settings.path))
 
