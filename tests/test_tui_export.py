@@ -236,3 +236,16 @@ async def test_active_shortlist_scope(mini_catalog, tmp_path, tmp_config):
     doc = json.loads((tmp_path / "short.json").read_text())
     assert doc["scope"] == "shortlist" and doc["shortlist_name"] == "[b]Project[/b]"
     assert [(i["point_id"], i["note"]) for i in doc["shortlist"]] == [("gamma.rest", "check [red]limits[/red]")]
+
+
+async def test_key_hint_follows_the_keymap(mini_catalog, tmp_path):
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"export-write": "f5"})
+        screen = await open_dialog(pilot)
+        hint = str(screen.query_one("#export-message").content)
+        assert "f5 export" in hint and "esc cancel" in hint
+        await set_path(pilot, "keys.md")
+        await pilot.press("f5")
+        await finish(pilot)
+    assert (tmp_path / "keys.md").exists()

@@ -41,10 +41,18 @@ from explorer.core.report import (
 )
 from explorer.core.report.data import BookmarkLike
 from explorer.core.view import View
+from explorer.tui import keymap as km
 
 SCOPE_VIEW, SCOPE_ALL, SCOPE_SHORTLIST = "view", "all", "shortlist"
-#: Shown in the message line while there is nothing else to say.
-KEYS_HINT = "tab next field · ↑ ↓ enter choose · ctrl+s export · esc cancel"
+
+
+def keys_hint(keymap: dict[str, str] | None = None) -> str:
+    """The message line while there is nothing else to say: the keys, as remapped."""
+    keys = km.effective_keys(keymap)
+    return (
+        f"tab next field · ↑ ↓ enter choose · {km.display_keys(keys['export-write'])} export"
+        f" · {km.display_keys(keys['export-cancel'])} cancel"
+    )
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         #: The path the user was warned about; a second Export replaces it.
         self._confirm: Path | None = None
         self._busy = False
+        self._hint = keys_hint()
 
     # --- layout --------------------------------------------------------------------------
 
@@ -127,7 +136,7 @@ class ExportScreen(ModalScreen["Path | None"]):
             yield Static(Content.styled("File", "bold"), classes="export-label")
             yield Input(self._default, id="export-path", select_on_focus=False)
             yield Static(Content(f"Relative names are saved in {self.folder}"), id="export-folder")
-            yield Static(Content(KEYS_HINT), id="export-message")
+            yield Static(Content(self._hint), id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button(Content("Export"), variant="primary", id="export-write")
                 yield Button(Content("Cancel"), id="export-cancel")
@@ -151,6 +160,8 @@ class ExportScreen(ModalScreen["Path | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#export-box").border_title = "Export report"
+        self._hint = keys_hint(getattr(self.app, "_keymap", None) or {})
+        self._say("")
 
     # --- state ---------------------------------------------------------------------------
 
@@ -169,11 +180,11 @@ class ExportScreen(ModalScreen["Path | None"]):
     def message(self) -> str:
         """The message line ("" while it only shows the keys)."""
         text = str(self.query_one("#export-message", Static).content)
-        return "" if text == KEYS_HINT else text
+        return "" if text == self._hint else text
 
     def _say(self, text: str, warn: bool = False) -> None:
         message = self.query_one("#export-message", Static)
-        message.update(Content(text or KEYS_HINT))
+        message.update(Content(text or self._hint))
         message.set_class(warn, "-warning")
 
     def _reset_confirm(self) -> None:
