@@ -1,17 +1,87 @@
-"""Search over integration points (placeholder: plain substring matching).
+"""Fuzzy search over integration points: query → ranked hits, fzf style.
 
-The real engine (fzf-style ranking with typo tolerance) replaces this module; the API stays:
-``SearchEngine(catalog).search(query) -> list[Hit]``, best first, one hit per
-(integration point, platform) pair, with character spans into the point's name.
+``SearchEngine(catalog).search(query) -> SearchResult`` (a ``list[Hit]``, best first). A hit
+is one (integration point, platform) pair, for every availability entry whose status is not
+``not-available``. The query syntax is fzf's extended search (see ``search_query``): terms
+separated by spaces must all match, ``'exact``, ``^prefix``, ``suffix$``, ``!exclude``,
+smart case.
+
+**What matches.** A fuzzy term matches a pair when its letters appear in order inside one
+field of tier 1 (point name, capability name, aliases, keywords) or tier 2 (technologies);
+when a word of the summary starts with it (3+ characters: scattered letters in prose are
+noise); when it is one typo away from a word of tiers 1-2 (5+ characters, rapidfuzz
+Levenshtein, 2 typos from 8 characters); or when the pair's platform has a word starting
+with it (name, short name, aliases; 3+ characters, or a whole word of 2).
+
+**Ranking, in two stages.** The cheap stage finds every matching pair (see
+``search_match``) and keeps them in the static order: shorter name first, then catalog and
+platform order (fzf's ``--tiebreak=length,index``). From those it picks up to
+``exact_limit`` pairs (100 by default) that can rank highest: names starting with the term
+first, then pairs where every term starts a word (or names the platform), then the rest in
+static order. The exact stage scores those with fzf's scoring (boundary, camelCase and
+consecutive bonuses, gap penalties, first character counted double) on every field,
+weighted by field (``search_score.WEIGHTS``), best field per term, averaged over the terms
+by their length, 0-100; they come first, best first (ties: shorter name), with
+``name_spans`` into ``point.name`` and ``spans`` for the best other field of each term
+(keys ``capability``, ``aliases.0``, ``keywords.0``, ``capability.aliases.0``,
+``technologies.0``, ``summary``, ``platform.name``, ``platform.short_name``,
+``platform.aliases.0``). The hits after ``result.exact_count`` follow in static order with
+``score`` 0.0 and no spans; ``engine.refine(hit, query)`` scores one of them (e.g. a row
+scrolled into view), and ``exact_limit=None`` scores everything (the CLI does).
+
+**Typing on.** Each term's matches are cached (16 terms). When a term extends a cached one
+(``cont`` → ``conta``, or an earlier term while the next one is typed) only the strings the
+cached one matched are scanned again, as fzf's cache does. Typo, summary and platform
+matches are looked up again each time: they do not narrow.
+
+**Stale results.** The engine is synchronous and guarded by a lock, so it may run in a
+worker thread. Each call bumps ``engine.generation``; the result carries ``query`` and
+``generation``, and ``engine.last_query`` is the latest query asked for. A UI that searches
+in a worker should apply a result only when ``result.generation == engine.generation`` (or
+``result.query`` equals the text now in the search box), so a slow answer for an old
+query never replaces a newer one::
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, text):
+        result = self.engine.search(text)
+        self.call_from_thread(self.show_hits, result)
+
+    def show_hits(self, result):
+        if result.generation != self.engine.generation:
+            return  # a newer search is on its way
+        ...
 """
 
 from __future__ import annotations
 
+import gc
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain, compress, filterfalse
+from operator import not_
 
 from explorer.core.model import Catalog, Point
+from explorer.core.search_fields import (
+    TYPO_MIN,
+    score_field,
+    score_platform,
+    score_summary,
+    score_typo,
+)
+from explorer.core.search_index import SearchIndex, fold
+from explorer.core.search_match import Matcher, TermMatch
+from explorer.core.search_query import Kind, Query, Term, parse_query
+from explorer.core.search_score import WEIGHTS, WHOLE_FIELD_BONUS, to_spans
 
 Span = tuple[int, int]
+
+DEFAULT_EXACT_LIMIT = 100
+#: Exact scores are remembered per (term, field) and (term, point) across searches, so
+#: the terms that do not change while the next one is typed cost nothing; cleared when full.
+MEMO_ENTRIES = 200_000
+_BEST_PLATFORM = WEIGHTS["platform"] * (1 + WHOLE_FIELD_BONUS)
+_BEST_SUMMARY = WEIGHTS["summary"] * (1 + WHOLE_FIELD_BONUS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,24 +99,299 @@ class Hit:
         return self.point.capability
 
 
-class SearchEngine:
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self._docs = [
-            (point, av.platform, point.name.lower(), " ".join((point.name, point.summary, *point.technologies)).lower())
-            for point in catalog.points
-            for av in point.availability
-            if av.status.value != "not-available"
-        ]
+class SearchResult(list):
+    """The hits of one search, best first, with the query and generation that made them."""
 
-    def search(self, query: str) -> list[Hit]:
-        terms = query.lower().split()
-        if not terms:
-            return []
-        hits: list[Hit] = []
-        for point, platform, name, hay in self._docs:
-            if all(t in hay for t in terms):
-                spans = tuple((i, i + len(t)) for t in terms if (i := name.find(t)) >= 0)
-                hits.append(Hit(point, platform, 100.0 if spans else 50.0, spans))
-        hits.sort(key=lambda h: (-h.score, len(h.point.name)))
-        return hits
+    __slots__ = ("query", "generation", "exact_count")
+
+    def __init__(self, hits=(), query: str = "", generation: int = 0, exact_count: int = 0) -> None:
+        super().__init__(hits)
+        self.query = query
+        self.generation = generation
+        #: How many hits at the start carry exact scores and spans.
+        self.exact_count = exact_count
+
+
+class SearchEngine:
+    def __init__(self, catalog: Catalog, exact_limit: int | None = DEFAULT_EXACT_LIMIT) -> None:
+        self.catalog = catalog
+        self.index = index = SearchIndex(catalog)
+        self.exact_limit = exact_limit
+        self.matcher = Matcher(index)
+        self._plain_hits = [
+            Hit(index.points[r], index.platform_ids[p], 0.0)
+            for r, p in zip(index.pair_point, index.pair_platform)
+        ]
+        self._point_hits = [tuple(map(self._plain_hits.__getitem__, pairs)) for pairs in index.point_pairs]
+        self._ranks = {id(p): r for r, p in enumerate(index.points)}
+        self._memo: dict = {}
+        self._lock = threading.Lock()
+        #: Bumped by every search; compare with ``SearchResult.generation``.
+        self.generation = 0
+        #: The query of the latest search.
+        self.last_query = ""
+
+    # ------------------------------------------------------------------ public API
+
+    def search(self, query: str, exact_limit: int | None | object = ...) -> SearchResult:
+        """Ranked hits for ``query`` (none for an empty query). See the module docstring."""
+        limit = self.exact_limit if exact_limit is ... else exact_limit
+        with self._lock:
+            self.generation += 1
+            self.last_query = query
+            generation = self.generation
+            parsed = parse_query(query)
+            if parsed.empty:
+                return SearchResult((), query, generation, 0)
+            # A search allocates many short-lived, acyclic containers; a collection in the
+            # middle would walk the whole index, so the cyclic GC waits until it is done.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                result = SearchResult((), query, generation)
+                result.exact_count = self._search(parsed, limit, result)  # type: ignore[arg-type]
+                return result
+            finally:
+                if collecting:
+                    gc.enable()
+
+    def refine(self, hit: Hit, query: str) -> Hit:
+        """``hit`` with its exact score and spans for ``query``."""
+        parsed = parse_query(query)
+        rank = self._ranks[id(hit.point)]
+        plat = self.index.platform_ids.index(hit.platform)
+        with self._lock:
+            return self._exact_hit(parsed, rank, plat, self._memo)
+
+    # ------------------------------------------------------------------ cheap stage
+
+    def _search(self, query: Query, limit: int | None, out: list[Hit]) -> int:
+        """Append the hits to ``out``; return how many are scored exactly."""
+        positives = [self.matcher.match(t) for t in query.positive]
+        negatives = [self.matcher.match(t) for t in query.negative]
+        excluded_points: set[int] = set().union(*(m.points for m in negatives))
+        excluded_plats: set[int] = set().union(*(m.platforms for m in negatives))
+        if excluded_plats or any(m.platforms for m in positives):
+            pool, tail = self._pairs_by_pair(positives, excluded_points, excluded_plats, limit)
+        else:
+            pool, tail = self._pairs_by_point(positives, excluded_points, limit)
+        index = self.index
+        pair_point, pair_plat = index.pair_point, index.pair_platform
+        memo = self._memo
+        if len(memo) > MEMO_ENTRIES:
+            memo.clear()
+        scored = [(self._exact_hit(query, pair_point[j], pair_plat[j], memo), j) for j in pool]
+        scored.sort(key=lambda item: (-item[0].score, item[1]))
+        out.extend(h for h, _ in scored)
+        out.extend(tail)
+        return len(scored)
+
+    def _pairs_by_point(
+        self, positives: list[TermMatch], excluded: set[int], limit: int | None
+    ) -> tuple[list[int], Iterable[Hit]]:
+        """No platform is named: every pair of a matching point matches. (pool, tail hits)."""
+        index = self.index
+        if len(positives) == 1 and not excluded:
+            points = positives[0].points
+        else:
+            ordered = sorted(positives, key=lambda m: len(m.points))
+            points = ordered[0].points.intersection(*(m.points for m in ordered[1:]))
+            points -= excluded
+        in_order = sorted(points)
+        if limit is None or len(in_order) <= limit:
+            return list(chain.from_iterable(map(index.point_pairs.__getitem__, in_order))), ()
+        chosen: dict[int, None] = {}
+        count = 0
+        point_pairs = index.point_pairs
+        whole = len(positives) == 1 and not excluded
+
+        def take(ranks: Iterable[int]) -> None:
+            nonlocal count
+            for r in ranks:
+                if r not in chosen and (whole or r in points):
+                    chosen[r] = None
+                    count += len(point_pairs[r])
+                    if count >= limit:
+                        return
+
+        # 1. names that start with the first term
+        take(positives[0].name_prefix())
+        # 2. points where every term starts a word
+        if count < limit:
+            strong = positives[0].strong()
+            if len(positives) > 1:
+                strong = strong.intersection(*(m.strong() for m in positives[1:]))
+            take(sorted(strong))
+        # 3. the rest, shorter names first
+        if count < limit:
+            take(in_order)
+        pool = list(chain.from_iterable(map(point_pairs.__getitem__, chosen)))
+        tail = chain.from_iterable(map(self._point_hits.__getitem__, filterfalse(chosen.__contains__, in_order)))
+        return pool, tail
+
+    def _pairs_by_pair(
+        self,
+        positives: list[TermMatch],
+        excluded_points: set[int],
+        excluded_plats: set[int],
+        limit: int | None,
+    ) -> tuple[list[int], Iterable[Hit]]:
+        """Some term names a platform (or excludes one): decide pair by pair."""
+        pairs = self._matching_pairs(positives, excluded_points, excluded_plats)
+        if limit is None or len(pairs) <= limit:
+            return pairs, ()
+        pool = self._pool(positives, excluded_points, excluded_plats, pairs, limit)
+        chosen = set(pool)
+        return pool, map(self._plain_hits.__getitem__, filterfalse(chosen.__contains__, pairs))
+
+    def _matching_pairs(
+        self, positives: list[TermMatch], excluded_points: set[int], excluded_plats: set[int]
+    ) -> list[int]:
+        """Every matching pair id, ascending (= static order)."""
+        index = self.index
+        plain = [m for m in positives if not m.platforms]
+        boosted = [m for m in positives if m.platforms]
+        pair_point = index.pair_point
+        if plain:
+            plain.sort(key=lambda m: len(m.points))
+            points = plain[0].points.intersection(*(m.points for m in plain[1:]))
+            points -= excluded_points
+            cand = set(chain.from_iterable(map(index.point_pairs.__getitem__, points)))
+        else:
+            first = boosted.pop(0)
+            cand = set(chain.from_iterable(map(index.point_pairs.__getitem__, first.points - excluded_points)))
+            lanes = set().union(*(index.lane_pairs[p] for p in first.platforms))
+            if excluded_points:
+                lanes = set(compress(lanes, map(not_, map(excluded_points.__contains__, map(pair_point.__getitem__, lanes)))))
+            cand |= lanes
+        for m in boosted:
+            lanes = set().union(*(index.lane_pairs[p] for p in m.platforms))
+            by_point = compress(cand, map(m.points.__contains__, map(pair_point.__getitem__, cand)))
+            cand = (cand & lanes).union(by_point)
+        for p in excluded_plats:
+            cand -= index.lane_pairs[p]
+        return sorted(cand)
+
+    def _pool(
+        self,
+        positives: list[TermMatch],
+        excluded_points: set[int],
+        excluded_plats: set[int],
+        pairs: list[int],
+        limit: int,
+    ) -> list[int]:
+        """Up to ``limit`` pairs worth scoring exactly (see the module docstring)."""
+        index = self.index
+        pair_point, pair_plat = index.pair_point, index.pair_platform
+
+        def matches(j: int) -> bool:
+            r, p = pair_point[j], pair_plat[j]
+            if r in excluded_points or p in excluded_plats:
+                return False
+            return all(r in m.points or p in m.platforms for m in positives)
+
+        chosen: dict[int, None] = {}
+        # 1. names that start with the first term
+        for r in positives[0].name_prefix():
+            for j in index.point_pairs[r]:
+                if matches(j):
+                    chosen[j] = None
+            if len(chosen) >= limit:
+                break
+        # 2. pairs where every term starts a word or names the platform
+        if len(chosen) < limit:
+            strong_sets = [m.strong() for m in positives]
+            strong_points = strong_sets[0].union(*(index.lane_points[p] for p in positives[0].platforms))
+            for m, strong in zip(positives[1:], strong_sets[1:]):
+                strong_points &= strong.union(*(index.lane_points[p] for p in m.platforms))
+            for r in sorted(strong_points):
+                for j in index.point_pairs[r]:
+                    p = pair_plat[j]
+                    if (
+                        j not in chosen
+                        and matches(j)
+                        and all(r in s or p in m.platforms for m, s in zip(positives, strong_sets))
+                    ):
+                        chosen[j] = None
+                if len(chosen) >= limit:
+                    break
+        # 3. the rest, in static order
+        if len(chosen) < limit:
+            for j in pairs:
+                if j not in chosen:
+                    chosen[j] = None
+                    if len(chosen) >= limit:
+                        break
+        return list(chosen)
+
+    # ------------------------------------------------------------------ exact stage
+
+    def _exact_hit(self, query: Query, rank: int, plat: int, memo: dict) -> Hit:
+        """The exact score and spans of one pair."""
+        index = self.index
+        point = index.points[rank]
+        platform = index.platforms[plat]
+        total = 0.0
+        weight_sum = 0
+        name_positions: set[int] = set()
+        spans: dict[str, tuple[Span, ...]] = {}
+        for term in query.positive:
+            key = (term.key, rank)
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = self._point_term(term, rank, memo)
+            best, best_key, best_spans, on_name = got
+            if on_name:
+                name_positions.update(on_name)
+            if best < _BEST_PLATFORM:
+                pkey = (term.key, plat, "platform")
+                pgot = memo.get(pkey)
+                if pgot is None:
+                    pgot = memo[pkey] = score_platform(term, platform.fields)
+                score, field_key, positions = pgot
+                if positions is not None and score * WEIGHTS["platform"] > best:
+                    best, best_key, best_spans = score * WEIGHTS["platform"], field_key, to_spans(positions)
+            if best_key is not None and best_key != "name":
+                spans[best_key] = best_spans
+            n = len(term.text)
+            total += best * n
+            weight_sum += n
+        score = round(100.0 * total / weight_sum, 2) if weight_sum else 0.0
+        return Hit(point, platform.id, score, to_spans(sorted(name_positions)), spans)
+
+    def _point_term(self, term: Term, rank: int, memo: dict):
+        """(weighted score, field key, spans, name positions) of one term on one point."""
+        fields = self.index.point_fields(rank)
+        best, best_key, best_positions = 0.0, None, None
+        on_name = None
+        term_text = term.text
+        for key, text, weight in fields:
+            if key != "name" and weight <= best:
+                # only a whole-field match (with its bonus) could still win here
+                if weight * (1 + WHOLE_FIELD_BONUS) <= best or term_text != (text if term.case_sensitive else fold(text)):
+                    continue
+            mkey = (term.key, text)
+            got = memo.get(mkey)
+            if got is None:
+                got = memo[mkey] = score_field(term, text)
+            score, positions = got
+            if positions is None:
+                continue
+            if key == "name":
+                on_name = positions
+            if score * weight > best:
+                best, best_key, best_positions = score * weight, key, positions
+        if best < _BEST_SUMMARY:
+            score, positions = score_summary(term, self.index.points[rank].summary)
+            if positions is not None and score * WEIGHTS["summary"] > best:
+                best, best_key, best_positions = score * WEIGHTS["summary"], "summary", positions
+        if best == 0.0 and term.kind is Kind.FUZZY and not term.case_sensitive and len(term.text) >= TYPO_MIN:
+            for key, text, _ in fields:
+                score, positions = score_typo(term.text, text)
+                if positions is not None and score * WEIGHTS["typo"] > best:
+                    best, best_key, best_positions = score * WEIGHTS["typo"], key, positions
+                    if key == "name":
+                        on_name = positions
+        spans = to_spans(best_positions) if best_positions is not None else ()
+        return best, best_key, spans, on_name
+

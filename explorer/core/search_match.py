@@ -1,0 +1,193 @@
+"""The cheap stage of the search: which points (and platforms) each term matches.
+
+Work proportional to the catalog runs in C where it can: rapidfuzz's LCS over the names and
+the other tier 1-2 strings (a string holds the term in order exactly when the LCS is the
+term's length), ``in`` tests, ``bisect`` into sorted vocabularies and set unions of their
+postings. Results are cached per term; a term that extends a cached one only rescans the
+strings the cached one matched (fzf's prefix cache).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from operator import itemgetter
+
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq, Levenshtein
+
+from explorer.core.search_fields import (
+    SUMMARY_MIN,
+    platform_span,
+    typo_cutoff,
+    word_positions,
+)
+from explorer.core.search_index import SearchIndex
+from explorer.core.search_query import Kind, Term
+
+CACHE_TERMS = 16
+#: Rescan only the parent's matches when they are fewer than this share of the strings
+#: (above it, copying them out costs more than a full scan in C).
+NARROW = 0.4
+
+
+@dataclass(slots=True)
+class TermMatch:
+    """What one term matches: point ranks, plus the platforms whose own fields match."""
+
+    term: Term
+    #: Ranks whose name matches, ascending (None when not kept for narrowing).
+    names: list[int] | None
+    #: Indices of the other tier 1-2 strings that match (None when not kept).
+    aux: list[int] | None
+    #: Every matching point.
+    points: set[int]
+    #: Platform indices whose name, short name or aliases match the term.
+    platforms: frozenset[int]
+    index: SearchIndex
+    _strong: set[int] | None = None
+    _name_prefix: list[int] | None = None
+
+    def name_prefix(self) -> list[int]:
+        """Points whose name starts with the term, ascending (computed once)."""
+        if self._name_prefix is None:
+            index, term = self.index, self.term
+            text = term.text
+            if term.case_sensitive:
+                found = [r for r in index.name_prefix(text.lower()) if index.names[r].startswith(text)]
+            else:
+                found = index.name_prefix(text)
+            found.sort()
+            if term.kind is Kind.SUFFIX or term.kind is Kind.WORD:
+                found = [r for r in found if r in self.points]
+            self._name_prefix = found
+        return self._name_prefix
+
+    def strong(self) -> set[int]:
+        """Points with a tier 1-2 word (or field) that starts with the term (computed once)."""
+        if self._strong is None:
+            words = self.index.original_words() if self.term.case_sensitive else self.index.words
+            self._strong = words.with_prefix(self.term.text)
+        return self._strong
+
+
+class Matcher:
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self._terms: OrderedDict[tuple, TermMatch] = OrderedDict()
+
+    def match(self, term: Term) -> TermMatch:
+        key = term.key
+        cached = self._terms.get(key)
+        if cached is not None:
+            self._terms.move_to_end(key)
+            return cached
+        parent: TermMatch | None = None
+        for other in self._terms.values():
+            if other.names is not None and other.aux is not None and term.narrows(other.term):
+                if parent is None or len(other.names) + len(other.aux) < len(parent.names) + len(parent.aux):  # type: ignore[arg-type]
+                    parent = other
+        found = self._compute(term, parent)
+        self._terms[key] = found
+        if len(self._terms) > CACHE_TERMS:
+            self._terms.popitem(last=False)
+        return found
+
+    def clear(self) -> None:
+        self._terms.clear()
+
+    # ------------------------------------------------------------------ per term
+
+    def _compute(self, term: Term, parent: TermMatch | None) -> TermMatch:
+        index = self.index
+        text = term.text
+        sensitive = term.case_sensitive
+        kind = term.kind
+        names_all = index.names if sensitive else index.names_folded
+        aux_all = index.aux.original if sensitive else index.aux.folded
+        words = index.original_words() if sensitive else index.words
+        # narrow to what the parent matched, while that is a real narrowing
+        name_domain = parent.names if parent and len(parent.names) < NARROW * len(names_all) else None  # type: ignore[arg-type]
+        aux_domain = parent.aux if parent and len(parent.aux) < NARROW * len(aux_all) else None  # type: ignore[arg-type]
+        names: list[int] | None
+        aux: list[int] | None
+        if kind is Kind.FUZZY:
+            names = _subsequence(text, names_all, name_domain)
+            aux = _subsequence(text, aux_all, aux_domain)
+        elif kind is Kind.EXACT:
+            names = _containing(text, names_all, name_domain)
+            aux = _containing(text, aux_all, aux_domain)
+        elif kind is Kind.PREFIX:
+            names = aux = None  # the vocabulary answers directly
+        else:
+            names = self._word_scan(term, index.names, names_all, name_domain)
+            aux = self._word_scan(term, index.aux.original, aux_all, aux_domain)
+        if names is None or aux is None:
+            field_points = words.with_prefix(text)
+        else:
+            field_points = set(names)
+            if aux:
+                field_points.update(*map(index.aux.postings.__getitem__, aux))
+        strong = set(field_points) if kind is Kind.SUFFIX or kind is Kind.WORD else None
+        points = field_points
+        points |= self._summary_points(term)
+        if kind is Kind.FUZZY and not sensitive and typo_cutoff(len(text)):
+            points |= self._typo_points(text)
+        platforms = frozenset(
+            pf.index for pf in index.platforms if any(platform_span(term, t) is not None for _, t in pf.fields)
+        )
+        return TermMatch(term, names, aux, points, platforms, index, strong)
+
+    def _summary_points(self, term: Term) -> set[int]:
+        index = self.index
+        table = index.summaries
+        text = term.text
+        strings = table.original if term.case_sensitive else table.folded
+        if term.kind is Kind.FUZZY or term.kind is Kind.PREFIX:
+            if term.kind is Kind.FUZZY and len(text) < SUMMARY_MIN:
+                return set()
+            words = index.original_summary_words() if term.case_sensitive else index.summary_words
+            return words.with_prefix(text)
+        if term.kind is Kind.EXACT:
+            found = _containing(text, strings, None)
+        else:
+            found = self._word_scan(term, table.original, strings, None)
+        if not found:
+            return set()
+        return set().union(*map(table.postings.__getitem__, found))
+
+    @staticmethod
+    def _word_scan(term: Term, original: list[str], strings: list[str], domain: list[int] | None) -> list[int]:
+        """Indices of strings where ``term`` (suffix or whole word) matches: a plain scan."""
+        text = term.text
+        candidates = _containing(text, strings, domain)
+        return [i for i in candidates if word_positions(term, original[i], strings[i]) is not None]
+
+    def _typo_points(self, text: str) -> set[int]:
+        words, postings = self.index.typo.get(text[0], ((), ()))
+        if not words:
+            return set()
+        found = process.extract(
+            text, words, scorer=Levenshtein.distance, score_cutoff=typo_cutoff(len(text)), limit=None
+        )
+        if not found:
+            return set()
+        return set().union(*(postings[i] for _, _, i in found))
+
+
+def _subsequence(text: str, strings: list[str], domain: list[int] | None) -> list[int]:
+    """Indices (ascending) of the strings holding ``text`` in order (rapidfuzz LCS, C speed)."""
+    if len(text) == 1:
+        return _containing(text, strings, domain)
+    choices = strings if domain is None else list(map(strings.__getitem__, domain))
+    res = process.extract(text, choices, scorer=LCSseq.similarity, score_cutoff=len(text), limit=None)
+    found = list(map(itemgetter(2), res))
+    found.sort()
+    return found if domain is None else list(map(domain.__getitem__, found))
+
+
+def _containing(text: str, strings: list[str], domain: list[int] | None) -> list[int]:
+    if domain is None:
+        return [i for i, s in enumerate(strings) if text in s]
+    return [i for i in domain if text in strings[i]]
+
