@@ -119,6 +119,18 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.cursor_row = 0
         self.cursor_entry = 0
         self.cursor_pane = 0
+        #: Rendered lines: (line, cursor state or None) → Strip. Cleared by any full refresh.
+        self._strips: dict[tuple[int, tuple[int, bool] | None], Strip] = {}
+
+    def refresh(self, *regions, **kwargs):  # type: ignore[override]
+        """A full refresh (no region: new data, ★ marks, styles) forgets the rendered lines."""
+        if not regions:
+            self._strips.clear()
+        return super().refresh(*regions, **kwargs)
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
 
     # ----------------------------------------------------------------- data
     def set_view(self, view: View, model: LineModel, *, cursor: tuple[int, int, int] | None = None) -> None:
@@ -300,9 +312,19 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return [self.render_line(y).text.rstrip() for y in range(self.size.height)]
 
     def render_line(self, y: int) -> Strip:
+        line = round(self.scroll_y) + y
+        on_cursor = bool(self.model.rows) and self.cursor_line == line
+        key = (line, (self.cursor_pane, self.has_focus) if on_cursor else None)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            strip = self._strips[key] = self._render_line(line)
+        return strip
+
+    def _render_line(self, line: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        line = round(self.scroll_y) + y
         located = self.model.locate(line)
         if located is None or not self.panes:
             return Strip.blank(width, base)

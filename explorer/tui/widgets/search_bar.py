@@ -54,7 +54,7 @@ class SearchBar(Horizontal):
     SearchBar { height: 1; width: 1fr; }
     SearchBar > SearchInput { border: none; height: 1; width: 1fr; padding: 0 1; background: $boost; }
     SearchBar > SearchInput:focus { border: none; background: $primary 20%; }
-    SearchBar > #match-count { width: auto; min-width: 12; height: 1; padding: 0 1; color: $text-accent; }
+    SearchBar > #match-count { width: 16; height: 1; padding: 0 1; color: $text-accent; text-align: right; }
     """
 
     def compose(self) -> ComposeResult:
@@ -71,4 +71,4 @@ class SearchBar(Horizontal):
         text = count_label(count)
         if text != self.count_text:
             self.count_text = text
-            self._count.update(Text(text))
+            self._count.update(Text(text), layout=False)  # fixed width: no screen layout per keystroke
