@@ -274,3 +274,26 @@ async def test_filter_bar_compacts_and_shows_remapped_keys(make_app, tmp_config)
         assert diff.region.right <= 40
         await pilot.click("#filter-differences")
         assert app.differences is False
+
+
+async def test_detail_panel_scrolls_long_text(make_app):
+    from rich.text import Text
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = app.query_one(DetailPanel)
+        panel.show(Text("\n".join(f"line {i}" for i in range(50))))
+        await pilot.press("enter")  # focus the panel
+        assert app.focused is panel
+        assert panel.virtual_size.height == 50
+        await pilot.press("end")
+        await pilot.pause()
+        assert panel.scroll_y == panel.max_scroll_y > 0
+        assert panel.render_line(panel.size.height - 1).text.strip() == "line 49"
+        await pilot.press("home")
+        await pilot.pause()
+        assert panel.render_line(0).text.strip() == "line 0"
+        await pilot.press("escape", "j")  # back in the grid: the panel follows the cursor again
+        assert app.focused is app.query_one(ComparisonGrid)
+        assert panel.plain.startswith("Event subscriptions · Alpha desktop")
+        assert panel.scroll_y == 0
