@@ -37,7 +37,7 @@ def text_strip(text: Text, console, width: int, base: Style) -> Strip:
     """Render one line of Text to a Strip of exactly ``width`` cells, every segment styled
     (Textual's NO_COLOR filter cannot handle segments without a style)."""
     segments = [
-        Segment(seg.text, seg.style or base)
+        Segment(seg.text, base + seg.style if seg.style else base)  # theme colours under every span
         for seg in text.render(console)
         if seg.text
     ]
