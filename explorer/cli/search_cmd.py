@@ -1,16 +1,134 @@
-"""``so-explorer search``: placeholder until its issue lands."""
+"""``so-explorer search QUERY``: ranked integration points, as a table or JSON.
+
+One row per (integration point, platform) pair, best first, with the fzf-style query syntax
+of the app (``'exact``, ``^prefix``, ``suffix$``, ``!exclude``, smart case). ``--env``,
+``--client`` and ``--platforms`` keep only the pairs the app would show under those filters.
+Exit codes: 0 something matched, 1 nothing matched, 2 usage error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
-from explorer.cli.common import EXIT_USAGE, err
+from explorer.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_catalog_options,
+    add_view_options,
+    filters_from,
+    load,
+    parse_platforms,
+)
+from explorer.core.model import Catalog
+from explorer.core.sanitize import clean_text
+from explorer.core.search import Hit, SearchEngine
+from explorer.core.search_query import parse_query
+
+DEFAULT_LIMIT = 20
+NAME_WIDTH = 48
+CAPABILITY_WIDTH = 36
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
-    sub.add_parser(name, help="search (coming soon)")
+    parser = sub.add_parser(
+        name,
+        help="search integration points (fzf syntax) and print them best first",
+        description="Search integration points and print one row per (point, platform) pair, "
+        "best first. Query syntax as fzf: terms separated by spaces must all match; 'exact, "
+        "^prefix, suffix$, !exclude; smart case. Exit 0 when something matched, 1 when "
+        "nothing did, 2 on a usage error.",
+    )
+    parser.add_argument("query", nargs="+", metavar="QUERY", help="search terms (quote the whole query or not)")
+    add_view_options(parser, query_flag=False)
+    parser.add_argument(
+        "--limit", default=str(DEFAULT_LIMIT), metavar="N",
+        help=f"print at most N rows (default {DEFAULT_LIMIT}; 0 prints every match)",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    add_catalog_options(parser, suppress=True)
+
+
+def parse_limit(value: str) -> int:
+    try:
+        limit = int(value)
+    except ValueError:
+        raise UsageError(f"--limit must be a whole number, not {clean_text(value)!r}") from None
+    if limit < 0:
+        raise UsageError(f"--limit must be 0 (no limit) or more, not {limit}")
+    return limit
 
 
 def run(args: argparse.Namespace) -> int:
-    err("'search' is not available yet")
-    return EXIT_USAGE
+    query = " ".join(args.query)
+    limit = parse_limit(args.limit)
+    if parse_query(query).empty:
+        raise UsageError("the query has no term to search for (exclusions alone match nothing)")
+    catalog = load(args)
+    platforms = set(parse_platforms(catalog, args.platforms))
+    filters = filters_from(args)
+    hits = []
+    for hit in SearchEngine(catalog, exact_limit=None).search(query):
+        if hit.platform not in platforms:
+            continue
+        availability = hit.point.on(hit.platform)
+        if availability is None or not filters.admits(availability, hit.point.kind):
+            continue
+        hits.append(hit)
+        if limit and len(hits) >= limit:
+            break
+    if args.json:
+        print(render_json(hits))
+    elif hits:
+        print(render_table(catalog, hits))
+    else:
+        print(f"no match for {clean_text(query)!r}", file=sys.stderr)
+    return EXIT_OK if hits else EXIT_PROBLEMS
+
+
+def as_json(hit: Hit) -> dict:
+    """One hit as JSON, keys in a stable order."""
+    return {
+        "id": hit.point.id,
+        "name": clean_text(hit.point.name),
+        "platform": hit.platform,
+        "capability": hit.capability,
+        "score": hit.score,
+        "spans": [[start, end] for start, end in hit.name_spans],
+    }
+
+
+def render_json(hits: list[Hit]) -> str:
+    """A JSON array, one hit per line."""
+    if not hits:
+        return "[]"
+    lines = (json.dumps(as_json(hit), ensure_ascii=False, allow_nan=False) for hit in hits)
+    return "[\n  " + ",\n  ".join(lines) + "\n]"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(catalog: Catalog, hits: list[Hit]) -> str:
+    rows = [("SCORE", "PLATFORM", "NAME", "CAPABILITY", "ID")]
+    for hit in hits:
+        platform = catalog.platform(hit.platform)
+        capability = catalog.capability(hit.capability).name if hit.capability else ""
+        rows.append(
+            (
+                f"{hit.score:.1f}",
+                clean_text(platform.short_name),
+                _cut(clean_text(hit.point.name), NAME_WIDTH),
+                _cut(clean_text(capability), CAPABILITY_WIDTH),
+                clean_text(hit.point.id),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = []
+    for row in rows:
+        cells = [row[0].rjust(widths[0])] + [cell.ljust(width) for cell, width in zip(row[1:], widths[1:])]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

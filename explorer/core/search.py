@@ -72,7 +72,14 @@ from explorer.core.search_fields import (
 from explorer.core.search_index import SearchIndex, fold
 from explorer.core.search_match import Matcher, TermMatch
 from explorer.core.search_query import Kind, Query, Term, parse_query
-from explorer.core.search_score import WEIGHTS, WHOLE_FIELD_BONUS, to_spans
+from explorer.core.search_score import (
+    BEST_NORMALISED,
+    PHRASE_BONUS,
+    PLATFORM_QUALIFIER_BONUS,
+    WEIGHTS,
+    WORD_END_BONUS,
+    to_spans,
+)
 
 Span = tuple[int, int]
 
@@ -80,8 +87,9 @@ DEFAULT_EXACT_LIMIT = 100
 #: Exact scores are remembered per (term, field) and (term, point) across searches, so
 #: the terms that do not change while the next one is typed cost nothing; cleared when full.
 MEMO_ENTRIES = 200_000
-_BEST_PLATFORM = WEIGHTS["platform"] * (1 + WHOLE_FIELD_BONUS)
-_BEST_SUMMARY = WEIGHTS["summary"] * (1 + WHOLE_FIELD_BONUS)
+_BEST_SUMMARY = WEIGHTS["summary"] * BEST_NORMALISED
+#: What a perfect hit adds up to (the whole name, naming the platform, as a phrase): 100.
+_TOP_SCORE = BEST_NORMALISED + PLATFORM_QUALIFIER_BONUS + PHRASE_BONUS
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,21 +351,50 @@ class SearchEngine:
             best, best_key, best_spans, on_name = got
             if on_name:
                 name_positions.update(on_name)
-            if best < _BEST_PLATFORM:
-                pkey = (term.key, plat, "platform")
-                pgot = memo.get(pkey)
-                if pgot is None:
-                    pgot = memo[pkey] = score_platform(term, platform.fields)
-                score, field_key, positions = pgot
-                if positions is not None and score * WEIGHTS["platform"] > best:
+            pkey = (term.key, plat, "platform")
+            pgot = memo.get(pkey)
+            if pgot is None:
+                pgot = memo[pkey] = score_platform(term, platform.fields)
+            score, field_key, positions = pgot
+            if positions is not None:
+                if score * WEIGHTS["platform"] > best:
                     best, best_key, best_spans = score * WEIGHTS["platform"], field_key, to_spans(positions)
+                best += PLATFORM_QUALIFIER_BONUS
             if best_key is not None and best_key != "name":
                 spans[best_key] = best_spans
             n = len(term.text)
             total += best * n
             weight_sum += n
-        score = round(100.0 * total / weight_sum, 2) if weight_sum else 0.0
+        score = total / weight_sum if weight_sum else 0.0
+        if len(query.positive) > 1:
+            score += self._phrase_bonus(query, rank, memo)
+        score = min(100.0, round(100.0 * score / _TOP_SCORE, 2))
         return Hit(point, platform.id, score, to_spans(sorted(name_positions)), spans)
+
+    def _phrase_bonus(self, query: Query, rank: int, memo: dict) -> float:
+        """Consecutive terms that together equal a field ("cs soap" is an alias of the
+        Customer Service SOAP point) or start the name ("custom list" → "Custom Lists"),
+        in proportion to the share of the terms they cover."""
+        words = [t.text.lower() for t in query.positive]
+        key = (tuple(words), rank, "phrase")
+        got = memo.get(key)
+        if got is None:
+            got = 0.0
+            fields = self.index.point_fields(rank)
+            folded = {fold(text) for _, text, _ in fields}
+            name = fold(fields[0][1])
+            n = len(words)
+            for size in range(n, 1, -1):
+                for start in range(n - size + 1):
+                    phrase = " ".join(words[start:start + size])
+                    if phrase in folded:
+                        got = max(got, PHRASE_BONUS * size / n)
+                    elif name.startswith(phrase):
+                        got = max(got, PHRASE_BONUS * size / n / 2)
+                if got:
+                    break
+            memo[key] = got
+        return got
 
     def _point_term(self, term: Term, rank: int, memo: dict):
         """(weighted score, field key, spans, name positions) of one term on one point."""
@@ -366,9 +403,9 @@ class SearchEngine:
         on_name = None
         term_text = term.text
         for key, text, weight in fields:
-            if key != "name" and weight <= best:
+            if key != "name" and weight * (1 + WORD_END_BONUS) <= best:
                 # only a whole-field match (with its bonus) could still win here
-                if weight * (1 + WHOLE_FIELD_BONUS) <= best or term_text != (text if term.case_sensitive else fold(text)):
+                if weight * BEST_NORMALISED <= best or term_text != (text if term.case_sensitive else fold(text)):
                     continue
             mkey = (term.key, text)
             got = memo.get(mkey)
@@ -386,10 +423,10 @@ class SearchEngine:
             if positions is not None and score * WEIGHTS["summary"] > best:
                 best, best_key, best_positions = score * WEIGHTS["summary"], "summary", positions
         if best == 0.0 and term.kind is Kind.FUZZY and not term.case_sensitive and len(term.text) >= TYPO_MIN:
-            for key, text, _ in fields:
+            for key, text, weight in fields:
                 score, positions = score_typo(term.text, text)
-                if positions is not None and score * WEIGHTS["typo"] > best:
-                    best, best_key, best_positions = score * WEIGHTS["typo"], key, positions
+                if positions is not None and score * weight * WEIGHTS["typo"] > best:
+                    best, best_key, best_positions = score * weight * WEIGHTS["typo"], key, positions
                     if key == "name":
                         on_name = positions
         spans = to_spans(best_positions) if best_positions is not None else ()

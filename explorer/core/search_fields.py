@@ -24,7 +24,6 @@ from explorer.core.search_score import (
 #: Minimum term lengths for the looser kinds of fuzzy match.
 SUMMARY_MIN = 3
 TYPO_MIN = 5
-PLATFORM_PREFIX_MIN = 3
 PLATFORM_WORD_MIN = 2
 
 
@@ -95,32 +94,23 @@ def score_summary(term: Term, text: str) -> tuple[float, list[int] | None]:
 
 
 def platform_span(term: Term, text: str) -> list[int] | None:
+    """Where ``term`` names a platform in one of its fields (name, short name, alias).
+
+    A fuzzy term must equal a whole word there ("online", "windows", "cs"; not "custom"
+    for "Customer"), so that typing a word does not drag in every pair of a platform.
+    """
     hay = text if term.case_sensitive else fold(text)
     t = term.text
     if term.kind is Kind.FUZZY:
         if len(t) < PLATFORM_WORD_MIN:
             return None
-        entries = word_entries(text, hay)
-        if len(t) < PLATFORM_PREFIX_MIN:
-            ok = t in entries and _is_word(text, hay, t)
-        else:
-            ok = any(e.startswith(t) for e in entries)
-        if not ok:
-            return None
-        start = hay.find(t)
-        while start >= 0 and not starts_word(text, start):
-            start = hay.find(t, start + 1)
-        return list(range(start, start + len(t))) if start >= 0 else None
+        return word_positions(Term(Kind.WORD, t, case_sensitive=term.case_sensitive), text, hay)
     if term.kind is Kind.EXACT:
         if len(t) < PLATFORM_WORD_MIN:
             return None
         start = hay.find(t)
         return list(range(start, start + len(t))) if start >= 0 else None
     return word_positions(term, text, hay)
-
-
-def _is_word(text: str, hay: str, t: str) -> bool:
-    return word_positions(Term(Kind.WORD, t), text, hay) is not None
 
 
 def score_platform(term: Term, fields: tuple[tuple[str, str], ...]) -> tuple[float, str | None, list[int] | None]:

@@ -42,10 +42,20 @@ WEIGHTS: dict[str, float] = {
     "technologies": 0.7,
     "platform": 0.7,
     "summary": 0.45,
-    "typo": 0.5,
+    #: a typo match counts this share of the field's weight (times the similarity)
+    "typo": 0.6,
 }
 #: Extra (before weighting) when a term equals a whole field.
 WHOLE_FIELD_BONUS = 0.15
+#: Extra (before weighting) when a run of the term ends where a word ends ("service" in
+#: "Customer Service" beats "service" in "web services").
+WORD_END_BONUS = 0.05
+#: Extra (after weighting) when a term also names the pair's platform ("online web panel").
+PLATFORM_QUALIFIER_BONUS = 0.05
+#: Extra (on the average) when the terms together equal a field of the point.
+PHRASE_BONUS = 0.1
+#: The most a field match can score before weighting.
+BEST_NORMALISED = 1.0 + WORD_END_BONUS + WHOLE_FIELD_BONUS
 
 DELIMITERS = frozenset("/,:;|")
 WHITE = frozenset(" \t\n")
@@ -161,26 +171,39 @@ def to_spans(positions: list[int] | tuple[int, ...] | range) -> tuple[Span, ...]
     return tuple((a, b) for a, b in spans)
 
 
+def ends_word(text: str, end: int) -> bool:
+    """True when position ``end`` (exclusive) of ``text`` is the end of a word."""
+    if end >= len(text):
+        return True
+    ch = text[end]
+    return not (ch.isalnum() or ch == "_") or bonuses(text)[end] >= WORD_START
+
+
 def best_substring(text: str, folded: str, term: str, word_only: bool = False) -> tuple[float, int]:
     """Best-scoring occurrence of ``term`` as a substring of ``folded``: (normalised score, start).
 
-    ``word_only`` keeps occurrences that start a word. (0.0, -1) when there is none.
+    The score is fzf's for a consecutive run, normalised, plus ``WORD_END_BONUS`` when the
+    run ends a word. ``word_only`` keeps occurrences that start a word. (0.0, -1) when there
+    is none.
     """
     m = len(term)
     start = folded.find(term)
     if start < 0:
         return 0.0, -1
     bonus = bonuses(text)
-    best, where = -1, -1
+    top = max_raw(m)
+    best, where = -1.0, -1
     while start >= 0:
         if not word_only or start == 0 or bonus[start] >= WORD_START or not text[start].isalnum():
-            score = run_score(bonus, start, m)
+            score = min(1.0, run_score(bonus, start, m) / top)
+            if ends_word(text, start + m):
+                score += WORD_END_BONUS
             if score > best:
                 best, where = score, start
         start = folded.find(term, start + 1)
     if where < 0:
         return 0.0, -1
-    return min(1.0, best / max_raw(m)), where
+    return best, where
 
 
 def fuzzy_positions(text: str, folded: str, term: str) -> tuple[float, list[int] | None]:
