@@ -144,10 +144,20 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.dimmed = frozenset(i for i, pid in enumerate(self.platform_ids) if pid in view.comparison.dimmed)
         if self.panes != old_panes or self.geometry.width != self._content_width():
             self._relayout()
-        self.virtual_size = Size(self._content_width(), model.total)
+        self._set_virtual_height(model.total)
         row, entry, pane = cursor if cursor is not None else (0, 0, self.cursor_pane)
         self._set_cursor(row, entry, pane, scroll=True, force=True)
         self.refresh()
+
+    def _set_virtual_height(self, lines: int) -> None:
+        """Set the scroll height without the reactive's screen layout (the vertical
+        scrollbar is always shown, so nothing else on screen moves)."""
+        size = Size(self._content_width(), lines)
+        if size != self.virtual_size:
+            self.set_reactive(ComparisonGrid.virtual_size, size)
+            self._refresh_scrollbars()
+            if self.scroll_y > self.max_scroll_y:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def _content_width(self) -> int:
         return max(0, self.scrollable_content_region.width)
@@ -158,7 +168,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
-        self.virtual_size = Size(self._content_width(), self.model.total)
+        self._set_virtual_height(self.model.total)
         self._scroll_cursor_visible()
         self.refresh()
 
