@@ -280,8 +280,7 @@ def test_narrowing_cache_gives_the_same_results_as_a_fresh_search(exact_limit):
         import gen_catalog
     finally:
         sys.path.pop(0)
-    doc = gen_catalog.generate(400)
-    catalog = _catalog_from_doc(doc)
+    catalog = gen_catalog.to_catalog(gen_catalog.generate(400))
     typed = SearchEngine(catalog, exact_limit=exact_limit)
     for query in ("contact agent", "get person", "webhok", "soap !delete", "nscont", "'api/v1 ^get"):
         for k in range(1, len(query) + 1):
@@ -291,35 +290,6 @@ def test_narrowing_cache_gives_the_same_results_as_a_fresh_search(exact_limit):
     for k in range(len("contact agent"), 0, -1):
         fresh = SearchEngine(catalog, exact_limit=exact_limit).search("contact agent"[:k])
         assert _signature(typed.search("contact agent"[:k])) == _signature(fresh)
-
-
-def _catalog_from_doc(doc: dict) -> Catalog:
-    plats = tuple(
-        Platform(
-            id=p["id"], name=p["name"], short_name=p["short_name"], summary=p["summary"],
-            environments=tuple(p["environments"]), clients=tuple(p["clients"]),
-            authentication=p["authentication"], aliases=tuple(p.get("aliases", ())),
-        )
-        for p in doc["platforms"]
-    )
-    by_id = {p.id: p for p in plats}
-    caps = tuple(
-        Capability(id=c["id"], name=c["name"], kind=c["kind"], aliases=tuple(c.get("aliases", ())))
-        for c in doc["capabilities"]
-    )
-    points = tuple(
-        Point(
-            id=p["id"], name=p["name"], capability=p["capability"], kind=p["kind"], summary=p["summary"],
-            direction=p["direction"], source=Link("s", "https://example.com"),
-            technologies=tuple(p.get("technologies", ())), keywords=tuple(p.get("keywords", ())),
-            availability=tuple(
-                Availability(k, Status(v["status"]), by_id[k].environments, by_id[k].clients)
-                for k, v in p["availability"].items()
-            ),
-        )
-        for p in doc["points"]
-    )
-    return Catalog(CatalogInfo("syn", "Synthetic", "1"), plats, caps, points)
 
 
 def test_results_carry_query_and_generation(mini):

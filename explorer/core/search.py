@@ -16,7 +16,7 @@ with it (name, short name, aliases; 3+ characters, or a whole word of 2).
 **Ranking, in two stages.** The cheap stage finds every matching pair (see
 ``search_match``) and keeps them in the static order: shorter name first, then catalog and
 platform order (fzf's ``--tiebreak=length,index``). From those it picks up to
-``exact_limit`` pairs (100 by default) that can rank highest: names starting with the term
+``exact_limit`` pairs (50 by default) that can rank highest: names starting with the term
 first, then pairs where every term starts a word (or names the platform), then the rest in
 static order. The exact stage scores those with fzf's scoring (boundary, camelCase and
 consecutive bonuses, gap penalties, first character counted double) on every field,
@@ -83,7 +83,7 @@ from explorer.core.search_score import (
 
 Span = tuple[int, int]
 
-DEFAULT_EXACT_LIMIT = 100
+DEFAULT_EXACT_LIMIT = 50
 #: Exact scores are remembered per (term, field) and (term, point) across searches, so
 #: the terms that do not change while the next one is typed cost nothing; cleared when full.
 MEMO_ENTRIES = 200_000
@@ -336,6 +336,7 @@ class SearchEngine:
 
     def _exact_hit(self, query: Query, rank: int, plat: int, memo: dict) -> Hit:
         """The exact score and spans of one pair."""
+        positive = query.positive
         index = self.index
         point = index.points[rank]
         platform = index.platforms[plat]
@@ -343,7 +344,7 @@ class SearchEngine:
         weight_sum = 0
         name_positions: set[int] = set()
         spans: dict[str, tuple[Span, ...]] = {}
-        for term in query.positive:
+        for term in positive:
             key = (term.key, rank)
             got = memo.get(key)
             if got is None:
@@ -366,23 +367,23 @@ class SearchEngine:
             total += best * n
             weight_sum += n
         score = total / weight_sum if weight_sum else 0.0
-        if len(query.positive) > 1:
-            score += self._phrase_bonus(query, rank, memo)
+        if len(positive) > 1:
+            score += self._phrase_bonus(positive, rank, memo)
         score = min(100.0, round(100.0 * score / _TOP_SCORE, 2))
         return Hit(point, platform.id, score, to_spans(sorted(name_positions)), spans)
 
-    def _phrase_bonus(self, query: Query, rank: int, memo: dict) -> float:
+    def _phrase_bonus(self, positive: tuple[Term, ...], rank: int, memo: dict) -> float:
         """Consecutive terms that together equal a field ("cs soap" is an alias of the
         Customer Service SOAP point) or start the name ("custom list" → "Custom Lists"),
         in proportion to the share of the terms they cover."""
-        words = [t.text.lower() for t in query.positive]
+        words = [t.text.lower() for t in positive]
         key = (tuple(words), rank, "phrase")
         got = memo.get(key)
         if got is None:
             got = 0.0
             fields = self.index.point_fields(rank)
-            folded = {fold(text) for _, text, _ in fields}
-            name = fold(fields[0][1])
+            folded = {low for _, _, low, _ in fields}
+            name = fields[0][2]
             n = len(words)
             for size in range(n, 1, -1):
                 for start in range(n - size + 1):
@@ -401,34 +402,35 @@ class SearchEngine:
         fields = self.index.point_fields(rank)
         best, best_key, best_positions = 0.0, None, None
         on_name = None
-        term_text = term.text
-        for key, text, weight in fields:
-            if key != "name" and weight * (1 + WORD_END_BONUS) <= best:
+        tkey, t, sensitive = term.key, term.text, term.case_sensitive
+        for key, text, folded, weight in fields:
+            hay = text if sensitive else folded
+            if weight * (1 + WORD_END_BONUS) <= best and key != "name":
                 # only a whole-field match (with its bonus) could still win here
-                if weight * BEST_NORMALISED <= best or term_text != (text if term.case_sensitive else fold(text)):
+                if weight * BEST_NORMALISED <= best or t != hay:
                     continue
-            mkey = (term.key, text)
+            mkey = (tkey, text)
             got = memo.get(mkey)
             if got is None:
-                got = memo[mkey] = score_field(term, text)
+                got = memo[mkey] = score_field(term, text, hay)
             score, positions = got
             if positions is None:
                 continue
             if key == "name":
                 on_name = positions
-            if score * weight > best:
-                best, best_key, best_positions = score * weight, key, positions
+            score *= weight
+            if score > best:
+                best, best_key, best_positions = score, key, positions
         if best < _BEST_SUMMARY:
             score, positions = score_summary(term, self.index.points[rank].summary)
             if positions is not None and score * WEIGHTS["summary"] > best:
                 best, best_key, best_positions = score * WEIGHTS["summary"], "summary", positions
-        if best == 0.0 and term.kind is Kind.FUZZY and not term.case_sensitive and len(term.text) >= TYPO_MIN:
-            for key, text, weight in fields:
-                score, positions = score_typo(term.text, text)
+        if best == 0.0 and term.kind is Kind.FUZZY and not sensitive and len(t) >= TYPO_MIN:
+            for key, text, _, weight in fields:
+                score, positions = score_typo(t, text)
                 if positions is not None and score * weight * WEIGHTS["typo"] > best:
                     best, best_key, best_positions = score * weight * WEIGHTS["typo"], key, positions
                     if key == "name":
                         on_name = positions
         spans = to_spans(best_positions) if best_positions is not None else ()
         return best, best_key, spans, on_name
-

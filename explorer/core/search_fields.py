@@ -56,8 +56,10 @@ def word_positions(term: Term, text: str, hay: str) -> list[int] | None:
     return None
 
 
-def score_field(term: Term, text: str) -> tuple[float, list[int] | None]:
-    hay = text if term.case_sensitive else fold(text)
+def score_field(term: Term, text: str, hay: str | None = None) -> tuple[float, list[int] | None]:
+    """``hay`` is ``text`` as the term compares it (folded unless the term is case-sensitive)."""
+    if hay is None:
+        hay = text if term.case_sensitive else fold(text)
     t = term.text
     if term.kind is Kind.FUZZY:
         score, positions = fuzzy_positions(text, hay, t)

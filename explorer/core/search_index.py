@@ -201,7 +201,7 @@ class SearchIndex:
                 fields.append(("platform.short_name", platform.short_name))
             fields.extend((f"platform.aliases.{k}", a) for k, a in enumerate(platform.aliases))
             self.platforms.append(PlatformFields(i, platform.id, tuple(fields)))
-        self._point_fields: dict[int, tuple[tuple[str, str, float], ...]] = {}
+        self._point_fields: dict[int, tuple[tuple[str, str, str, float], ...]] = {}
         self._original_words: Vocabulary | None = None
         self._original_summary_words: Vocabulary | None = None
 
@@ -267,8 +267,9 @@ class SearchIndex:
         hi = bisect_left(self.sorted_names, prefix + _TOP, lo)
         return self.sorted_name_ranks[lo:hi]
 
-    def point_fields(self, rank: int) -> tuple[tuple[str, str, float], ...]:
-        """(field key, text, weight) of one point's searchable fields but the summary."""
+    def point_fields(self, rank: int) -> tuple[tuple[str, str, str, float], ...]:
+        """(field key, text, folded text, weight) of one point's searchable fields but the
+        summary; the name comes first."""
         got = self._point_fields.get(rank)
         if got is None:
             if len(self._point_fields) > 65536:
@@ -276,7 +277,7 @@ class SearchIndex:
             got = self._point_fields[rank] = self._fields_of(rank)
         return got
 
-    def _fields_of(self, rank: int) -> tuple[tuple[str, str, float], ...]:
+    def _fields_of(self, rank: int) -> tuple[tuple[str, str, str, float], ...]:
         point = self.points[rank]
         out = [("name", point.name, WEIGHTS["name"])]
         cap = self.capabilities.get(point.capability)
@@ -289,4 +290,4 @@ class SearchIndex:
                 (f"capability.aliases.{k}", a, WEIGHTS["capability.aliases"]) for k, a in enumerate(cap.aliases)
             )
         out.extend((f"technologies.{k}", a, WEIGHTS["technologies"]) for k, a in enumerate(point.technologies))
-        return tuple(out)
+        return tuple((key, text, fold(text), weight) for key, text, weight in out)

@@ -80,14 +80,13 @@ def _is_subsequence(needle: str, hay: str) -> bool:
 class Query:
     text: str
     terms: tuple[Term, ...]
+    #: The terms that must match, and the exclusions.
+    positive: tuple[Term, ...] = field(init=False, compare=False, repr=False)
+    negative: tuple[Term, ...] = field(init=False, compare=False, repr=False)
 
-    @property
-    def positive(self) -> tuple[Term, ...]:
-        return tuple(t for t in self.terms if not t.negate)
-
-    @property
-    def negative(self) -> tuple[Term, ...]:
-        return tuple(t for t in self.terms if t.negate)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "positive", tuple(t for t in self.terms if not t.negate))
+        object.__setattr__(self, "negative", tuple(t for t in self.terms if t.negate))
 
     @property
     def empty(self) -> bool:

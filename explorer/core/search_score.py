@@ -214,12 +214,15 @@ def fuzzy_positions(text: str, folded: str, term: str) -> tuple[float, list[int]
     m = len(term)
     if m == 0:
         return 0.0, None
-    bonus = bonuses(text)
-    # a substring that starts a word is as good as it gets: skip the DP
     start = folded.find(term)
-    if start >= 0 and bonus[start] >= BONUS_DELIMITER:
-        score, start = best_substring(text, folded, term)
-        return score, list(range(start, start + m))
+    if start >= 0:
+        bonus = bonuses(text)
+        # a run that starts a word is as good as it gets (or close): skip the DP
+        while start >= 0 and bonus[start] < WORD_START and m > 1:
+            start = folded.find(term, start + 1)
+        if start >= 0:
+            score, start = best_substring(text, folded, term)
+            return score, list(range(start, start + m))
     # the window: leftmost forward match, then rightmost backward match
     lo: list[int] = []
     pos = -1
@@ -228,6 +231,7 @@ def fuzzy_positions(text: str, folded: str, term: str) -> tuple[float, list[int]
         if pos < 0:
             return 0.0, None
         lo.append(pos)
+    bonus = bonuses(text)
     hi = [0] * m
     pos = len(folded)
     for k in range(m - 1, -1, -1):

@@ -1,0 +1,239 @@
+"""Search benchmark: per-keystroke time and relevance, ours vs rapidfuzz WRatio vs fzf.
+
+    python benchmarks/bench_search.py [--sizes 1000,10000,100000] [--quick]
+
+**Speed.** For each size, a synthetic catalog (``gen_catalog.py``, the same model objects
+``load_catalog`` builds) is indexed, then scripted queries are typed one character at a
+time, as a user does. Each keystroke is timed for:
+
+* ours: ``SearchEngine.search(prefix)``, the full ranked list of hits (every matching
+  (point, platform) pair as a ``Hit``; the top 50 with exact scores and spans);
+* WRatio: ``rapidfuzz.process.extract(prefix, lines, scorer=fuzz.WRatio, limit=50)`` over one
+  line per pair (``name | platform name``), lines and query lower-cased beforehand;
+* fzf: the whole ``fzf --filter prefix`` process (start, read, match, sort, print) on the same
+  lines, when ``fzf`` is on PATH.
+
+p50 and p95 are over all keystrokes of all queries; the ratio columns are the others' time
+over ours. The engine keeps its narrowing cache between keystrokes, as in the app.
+
+**Relevance.** top-1 and MRR (mean reciprocal rank, 0 when not in the first 50) on
+``tests/relevance_queries.yaml`` against the bundled catalog: ours, WRatio ``extract`` and
+``fzf --filter``, the last two over the ``name | platform name`` line of every pair.
+
+``--quick`` runs tiny sizes (the CI smoke test uses it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import gen_catalog  # noqa: E402
+import yaml  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from explorer.core.loader import load_catalog  # noqa: E402
+from explorer.core.search import SearchEngine  # noqa: E402
+
+SCRIPT = ("contact", "webhook", "get person", "soap ticket", "agent")
+RELEVANCE = ROOT / "tests" / "relevance_queries.yaml"
+TOP = 50
+
+
+def keystrokes(queries=SCRIPT) -> list[str]:
+    return [q[:k] for q in queries for k in range(1, len(q) + 1) if q[:k].strip() == q[:k] or k == len(q)]
+
+
+def pair_lines(catalog) -> tuple[list[str], list[tuple[str, str]]]:
+    """One line per indexed (point, platform) pair, and the pairs in the same order."""
+    lines, pairs = [], []
+    names = {p.id: p.name for p in catalog.platforms}
+    for point in catalog.points:
+        for av in point.availability:
+            if av.status.value == "not-available":
+                continue
+            lines.append(f"{point.name} | {names[av.platform]}")
+            pairs.append((point.id, av.platform))
+    return lines, pairs
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def time_engine(engine: SearchEngine, typed: list[str]) -> list[float]:
+    out = []
+    for text in typed:
+        start = time.perf_counter()
+        engine.search(text)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def time_wratio(lines: list[str], typed: list[str]) -> list[float]:
+    lowered = [line.lower() for line in lines]
+    out = []
+    for text in typed:
+        start = time.perf_counter()
+        process.extract(text.lower(), lowered, scorer=fuzz.WRatio, limit=TOP)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def fzf_filter(fzf: str, path: str, text: str) -> list[str]:
+    with open(path, "rb") as handle:
+        done = subprocess.run([fzf, "--filter", text], stdin=handle, capture_output=True, check=False)
+    return done.stdout.decode("utf-8", "replace").splitlines()
+
+
+def time_fzf(fzf: str, lines: list[str], typed: list[str]) -> list[float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+        path = handle.name
+    try:
+        out = []
+        for text in typed:
+            start = time.perf_counter()
+            fzf_filter(fzf, path, text)
+            out.append((time.perf_counter() - start) * 1000)
+        return out
+    finally:
+        os.unlink(path)
+
+
+def speed(sizes: list[int], fzf: str | None, wratio: bool) -> None:
+    typed = keystrokes()
+    print(f"\n## Per keystroke: {len(typed)} keystrokes typing {', '.join(map(repr, SCRIPT))}")
+    print("times in ms; ratio = their time / ours (at the same percentile)\n")
+    header = (
+        f"{'points':>8} {'pairs':>8} {'index s':>8} {'ours p50':>9} {'ours p95':>9} "
+        f"{'WRatio p50':>11} {'WRatio p95':>11} {'x p95':>6} {'fzf p50':>8} {'fzf p95':>8} {'x p95':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for n in sizes:
+        catalog = gen_catalog.to_catalog(gen_catalog.generate(n))
+        gc.collect()
+        start = time.perf_counter()
+        engine = SearchEngine(catalog)
+        build = time.perf_counter() - start
+        ours = time_engine(engine, typed)
+        lines, _ = pair_lines(catalog)
+        row = (
+            f"{n:>8} {len(lines):>8} {build:>8.2f} {statistics.median(ours):>9.2f} "
+            f"{percentile(ours, 0.95):>9.2f} "
+        )
+        if wratio:
+            theirs = time_wratio(lines, typed)
+            row += (
+                f"{statistics.median(theirs):>11.2f} {percentile(theirs, 0.95):>11.2f} "
+                f"{percentile(theirs, 0.95) / percentile(ours, 0.95):>6.1f} "
+            )
+        else:
+            row += f"{'-':>11} {'-':>11} {'-':>6} "
+        if fzf:
+            fz = time_fzf(fzf, lines, typed)
+            row += (
+                f"{statistics.median(fz):>8.1f} {percentile(fz, 0.95):>8.1f} "
+                f"{percentile(fz, 0.95) / percentile(ours, 0.95):>6.1f}"
+            )
+        else:
+            row += f"{'-':>8} {'-':>8} {'-':>6}"
+        print(row, flush=True)
+        del engine, catalog
+
+
+def _rank(ranked_pairs: list[tuple[str, str]], expect, platform_id) -> int | None:
+    wanted = {expect} if isinstance(expect, str) else set(expect)
+    for index, (point_id, plat) in enumerate(ranked_pairs[:TOP]):
+        if point_id in wanted and (platform_id is None or plat == platform_id):
+            return index
+    return None
+
+
+def relevance(fzf: str | None) -> None:
+    catalog = load_catalog()
+    queries = yaml.safe_load(RELEVANCE.read_text(encoding="utf-8"))["queries"]
+    engine = SearchEngine(catalog)
+    lines, pairs = pair_lines(catalog)
+    lowered = [line.lower() for line in lines]
+    ranks: dict[str, list[int | None]] = {"ours": [], "WRatio extract": [], "fzf --filter": []}
+    path = None
+    if fzf:
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+            path = handle.name
+    index_of = {line: i for i, line in enumerate(lines)}
+    try:
+        for q in queries:
+            text, expect, plat = q["query"], q["expect"], q.get("platform")
+            hits = engine.search(text)
+            ranks["ours"].append(_rank([(h.point.id, h.platform) for h in hits], expect, plat))
+            found = process.extract(text.lower(), lowered, scorer=fuzz.WRatio, limit=TOP)
+            ranks["WRatio extract"].append(_rank([pairs[i] for _, _, i in found], expect, plat))
+            if fzf and path:
+                out = fzf_filter(fzf, path, text)
+                ranks["fzf --filter"].append(_rank([pairs[index_of[line]] for line in out if line in index_of], expect, plat))
+    finally:
+        if path:
+            os.unlink(path)
+    print(f"\n## Relevance: {len(queries)} queries of {RELEVANCE.relative_to(ROOT)} on the bundled catalog")
+    print("(WRatio and fzf see one 'name | platform name' line per pair; ours also searches aliases,")
+    print(" keywords, technologies, capability names and summaries)\n")
+    print(f"{'engine':<16} {'top-1':>7} {'top-3':>7} {'MRR':>6}")
+    for name, found in ranks.items():
+        if not found:
+            print(f"{name:<16} {'-':>7} {'-':>7} {'-':>6}  (fzf not on PATH)")
+            continue
+        top1 = sum(1 for r in found if r == 0) / len(found)
+        top3 = sum(1 for r in found if r is not None and r < 3) / len(found)
+        mrr = sum(1 / (r + 1) for r in found if r is not None) / len(found)
+        print(f"{name:<16} {top1:>7.1%} {top3:>7.1%} {mrr:>6.3f}")
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs {cpu}; Python {platform.python_version()}; {platform.platform()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="catalog sizes in points, comma-separated")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, for a smoke test")
+    parser.add_argument("--no-wratio", action="store_true", help="skip the rapidfuzz WRatio timings")
+    args = parser.parse_args(argv)
+    sizes = [200, 1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    fzf = shutil.which("fzf")
+    print("# Search benchmark")
+    print(f"machine: {machine()}")
+    print(f"fzf: {subprocess.run([fzf, '--version'], capture_output=True, text=True).stdout.strip() if fzf else 'not found'}")
+    speed(sizes, fzf, wratio=not args.no_wratio)
+    relevance(fzf)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
