@@ -1,0 +1,27 @@
+"""Smoke tests for the benchmark scripts: they run and print their tables (no timing asserts)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.mark.slow
+def test_search_benchmark_quick():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_search.py"), "--quick"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "## Per keystroke" in out and "ours p95" in out
+    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert [row[0] for row in rows] == ["200", "1000"]
+    assert "## Relevance" in out
+    ours = next(line for line in out.splitlines() if line.startswith("ours "))
+    assert ours.split()[1].endswith("%")
