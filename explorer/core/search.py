@@ -59,7 +59,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain, compress, filterfalse
-from operator import not_
+from operator import itemgetter, not_
 
 from explorer.core.model import Catalog, Point
 from explorer.core.search_fields import (
@@ -205,9 +205,8 @@ class SearchEngine:
             ordered = sorted(positives, key=lambda m: len(m.points))
             points = ordered[0].points.intersection(*(m.points for m in ordered[1:]))
             points -= excluded
-        in_order = sorted(points)
-        if limit is None or len(in_order) <= limit:
-            return list(chain.from_iterable(map(index.point_pairs.__getitem__, in_order))), ()
+        if limit is None or len(points) <= limit:
+            return list(chain.from_iterable(map(index.point_pairs.__getitem__, sorted(points)))), ()
         chosen: dict[int, None] = {}
         count = 0
         point_pairs = index.point_pairs
@@ -232,10 +231,9 @@ class SearchEngine:
             take(sorted(strong))
         # 3. the rest, shorter names first
         if count < limit:
-            take(in_order)
+            take(sorted(points))
         pool = list(chain.from_iterable(map(point_pairs.__getitem__, chosen)))
-        tail = chain.from_iterable(map(self._point_hits.__getitem__, filterfalse(chosen.__contains__, in_order)))
-        return pool, tail
+        return pool, chain.from_iterable(_pick(self._point_hits, sorted(points.difference(chosen))))
 
     def _pairs_by_pair(
         self,
@@ -249,8 +247,7 @@ class SearchEngine:
         if limit is None or len(pairs) <= limit:
             return pairs, ()
         pool = self._pool(positives, excluded_points, excluded_plats, pairs, limit)
-        chosen = set(pool)
-        return pool, map(self._plain_hits.__getitem__, filterfalse(chosen.__contains__, pairs))
+        return pool, _pick(self._plain_hits, list(filterfalse(set(pool).__contains__, pairs)))
 
     def _matching_pairs(
         self, positives: list[TermMatch], excluded_points: set[int], excluded_plats: set[int]
@@ -434,3 +431,12 @@ class SearchEngine:
                         on_name = positions
         spans = to_spans(best_positions) if best_positions is not None else ()
         return best, best_key, spans, on_name
+
+
+def _pick(items: list, indices: list[int]) -> tuple:
+    """``items`` at ``indices``, in one C call."""
+    if not indices:
+        return ()
+    if len(indices) == 1:
+        return (items[indices[0]],)
+    return itemgetter(*indices)(items)

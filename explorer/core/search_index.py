@@ -80,6 +80,18 @@ def typo_words(text: str, folded: str) -> list[tuple[int, str]]:
     return out
 
 
+def _char_lists(strings: list[str]) -> dict[str, list[int]]:
+    table: dict[str, list[int]] = {}
+    for i, text in enumerate(strings):
+        for ch in set(text):
+            got = table.get(ch)
+            if got is None:
+                table[ch] = [i]
+            else:
+                got.append(i)
+    return table
+
+
 @dataclass(slots=True)
 class Vocabulary:
     """Sorted entries with the point ranks that hold each (``postings``)."""
@@ -188,6 +200,10 @@ class SearchIndex:
         # tiers 1-2: names by rank, the other strings once each
         self.aux = StringTable.build(self._aux_items())
         self.words = Vocabulary.build(self._word_items(folded=True))
+        #: Folded character → ascending indices of the names (and other strings) holding it,
+        #: so a term only scans the strings that hold its rarest character.
+        self.name_chars = _char_lists(self.names_folded)
+        self.aux_chars = _char_lists(self.aux.folded)
         self.typo = self._typo_vocabulary()
         self.summaries = StringTable.build((p.summary, (r,)) for r, p in enumerate(self.points))
         self.summary_words = Vocabulary.build(

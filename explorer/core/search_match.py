@@ -26,9 +26,9 @@ from explorer.core.search_index import SearchIndex
 from explorer.core.search_query import Kind, Term
 
 CACHE_TERMS = 16
-#: Rescan only the parent's matches when they are fewer than this share of the strings
-#: (above it, copying them out costs more than a full scan in C).
-NARROW = 0.4
+#: Rescan only a subset of the strings when it is smaller than this share of them (above
+#: it, copying the subset out costs more than a full scan in C).
+NARROW = 0.6
 
 
 @dataclass(slots=True)
@@ -107,11 +107,14 @@ class Matcher:
         aux_all = index.aux.original if sensitive else index.aux.folded
         words = index.original_words() if sensitive else index.words
         # narrow to what the parent matched, while that is a real narrowing
-        name_domain = parent.names if parent and len(parent.names) < NARROW * len(names_all) else None  # type: ignore[arg-type]
-        aux_domain = parent.aux if parent and len(parent.aux) < NARROW * len(aux_all) else None  # type: ignore[arg-type]
+        name_domain = _domain(text, index.name_chars, parent.names if parent else None, len(names_all))
+        aux_domain = _domain(text, index.aux_chars, parent.aux if parent else None, len(aux_all))
         names: list[int] | None
         aux: list[int] | None
-        if kind is Kind.FUZZY:
+        if len(text) == 1 and not sensitive and kind in (Kind.FUZZY, Kind.EXACT):
+            names = list(index.name_chars.get(text, ()))  # precomputed
+            aux = list(index.aux_chars.get(text, ()))
+        elif kind is Kind.FUZZY:
             names = _subsequence(text, names_all, name_domain)
             aux = _subsequence(text, aux_all, aux_domain)
         elif kind is Kind.EXACT:
@@ -175,8 +178,25 @@ class Matcher:
         return set().union(*(postings[i] for _, _, i in found))
 
 
+def _domain(text: str, chars: dict[str, list[int]], parent: list[int] | None, total: int) -> list[int] | None:
+    """The strings worth scanning for ``text``: those the parent term matched, or those
+    holding the term's rarest character, whichever is fewer; None means all of them."""
+    best = parent
+    for ch in set(text.lower()):
+        holding = chars.get(ch)
+        if holding is None:
+            return []
+        if best is None or len(holding) < len(best):
+            best = holding
+    if best is None or len(best) >= NARROW * total:
+        return None
+    return best
+
+
 def _subsequence(text: str, strings: list[str], domain: list[int] | None) -> list[int]:
     """Indices (ascending) of the strings holding ``text`` in order (rapidfuzz LCS, C speed)."""
+    if domain is not None and not domain:
+        return []
     if len(text) == 1:
         return _containing(text, strings, domain)
     choices = strings if domain is None else list(map(strings.__getitem__, domain))
