@@ -276,7 +276,7 @@ def load_catalog(
             cached = catalog_cache.load_cached(key)
         if cached is not None:
             return cached
-    with paused_gc(freeze=not builder.problems):
+    with paused_gc():
         return _parse_and_build(builder, raws, max_bytes, key if use_cache else None)
 
 
