@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import chain
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,7 +27,10 @@ from explorer.core.model import Capability, Catalog, Point, Status
 from explorer.core.search_score import WEIGHTS
 
 _TOKEN = re.compile(r"\w+")
-_INNER_START = re.compile(r"(?<=[a-z])[A-Z]|(?<=[A-Z])[A-Z](?=[a-z])|(?<=[^\W\d])\d")
+#: A word start inside a token: a camelCase hump, an acronym's last capital before a lower
+#: case letter ("NSContact"), a digit after a letter. (The leading class lets ``re`` skip
+#: ahead quickly.)
+_INNER_START = re.compile(r"[A-Z\d](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])(?=[a-z])|(?<=[^\W\d]\d))")
 _CHUNK = re.compile(r"\S+")
 #: One character above any that a folded string can hold (for prefix ranges).
 _TOP = "\U0010ffff"
@@ -47,14 +50,16 @@ def word_entries(text: str, folded: str | None = None) -> set[str]:
     the text itself)."""
     if folded is None:
         folded = fold(text)
-    entries = {folded}
-    for m in _CHUNK.finditer(text):
-        entries.add(folded[m.start():m.end()])
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        entries.add(folded[a:b])
-        for inner in _INNER_START.finditer(text, a, b):
-            entries.add(folded[inner.start():b])
+    entries = set(_TOKEN.findall(folded))
+    entries.update(folded.split())
+    entries.add(folded)
+    inner = [m.start() for m in _INNER_START.finditer(text)]
+    if inner:
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        starts = [a for a, _ in spans]
+        for pos in inner:
+            a, b = spans[bisect_right(starts, pos) - 1]
+            entries.add(folded[pos:b])
     entries.discard("")
     return entries
 
@@ -66,17 +71,19 @@ TYPO_WORD_MIN = 4
 def typo_words(text: str, folded: str) -> list[tuple[int, str]]:
     """(start, folded word) for every word and camelCase part of ``text`` long enough to be
     matched with a typo: "DataHandler" gives "datahandler", "data" and "handler"."""
-    out: list[tuple[int, str]] = []
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        if b - a >= TYPO_WORD_MIN:
-            out.append((a, folded[a:b]))
-        starts = [a] + [inner.start() for inner in _INNER_START.finditer(text, a, b)]
-        if len(starts) > 1:
-            starts.append(b)
-            for s, e in zip(starts, starts[1:]):
-                if e - s >= TYPO_WORD_MIN:
-                    out.append((s, folded[s:e]))
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    out = [(a, folded[a:b]) for a, b in spans if b - a >= TYPO_WORD_MIN]
+    inner = [m.start() for m in _INNER_START.finditer(text)]
+    if inner:
+        cuts = sorted({a for a, _ in spans} | {b for _, b in spans} | set(inner))
+        for a, b in spans:
+            lo = bisect_left(cuts, a)
+            hi = bisect_left(cuts, b)
+            parts = cuts[lo:hi + 1]
+            if len(parts) > 2:  # the token has humps: add its parts
+                out.extend(
+                    (s, folded[s:e]) for s, e in zip(parts, parts[1:]) if e - s >= TYPO_WORD_MIN
+                )
     return out
 
 
