@@ -299,6 +299,8 @@ def test_results_carry_query_and_generation(mini):
     assert (first.query, second.query) == ("web", "webh")
     assert second.generation == first.generation + 1 == engine.generation
     assert engine.last_query == "webh"
+    engine.clear_cache()
+    assert _signature(engine.search("webh")) == _signature(second)
 
 
 def test_exact_limit_scores_the_top_and_refine_scores_the_rest():

@@ -171,6 +171,12 @@ class SearchEngine:
         with self._lock:
             return self._exact_hit(parsed, rank, plat, self._memo)
 
+    def clear_cache(self) -> None:
+        """Forget cached term matches and exact scores (the next search starts cold)."""
+        with self._lock:
+            self.matcher.clear()
+            self._memo.clear()
+
     # ------------------------------------------------------------------ cheap stage
 
     def _search(self, query: Query, limit: int | None, out: list[Hit]) -> int:
