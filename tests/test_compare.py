@@ -99,3 +99,42 @@ def test_toggle_and_describe():
     assert not filters.is_default and Filters().is_default
     with pytest.raises(ValueError):
         Filters().toggle("moon")
+
+
+def _slow(grid, platforms, filters):
+    """Row by row, the obvious way: what the row sets must agree with."""
+    comparison = grid.compare(platforms, filters)
+    rows = [grid.row(i, comparison) for i in range(len(grid.capabilities))]
+    present = [i for i, r in enumerate(rows) if r.present]
+    agree = [i for i, r in enumerate(rows) if r.agree]
+    counts = {pid: 0 for pid in platforms}
+    for i in present:
+        for cell in rows[i].cells:
+            counts[cell.platform] += len(cell.entries)
+    return present, agree, counts
+
+
+@pytest.mark.parametrize("source", ["mini", "bundled"])
+def test_row_sets_match_the_row_by_row_answer_for_every_filter(source):
+    from itertools import combinations, product
+
+    from explorer.core.compare import indices_of
+    from explorer.core.model import CLIENTS, ENVIRONMENTS
+
+    catalog = load_catalog([MINI] if source == "mini" else None)
+    grid = Grid(catalog)
+    ids = catalog.platform_ids
+    subsets = [ids, ids[:1], ids[1:], tuple(reversed(ids))]
+    envs = [e for n in range(3) for e in combinations(ENVIRONMENTS, n)]
+    clients = [c for n in range(3) for c in combinations(CLIENTS, n)]
+    for platforms, env, client in product(subsets, envs, clients):
+        filters = Filters(frozenset(env), frozenset(client))
+        comparison = grid.compare(platforms, filters)
+        present, agree, counts = _slow(grid, platforms, filters)
+        assert indices_of(comparison.present_bits) == present, (platforms, filters)
+        assert indices_of(comparison.agree_bits) == agree, (platforms, filters)
+        view = ViewBuilder(grid, platforms, filters).build(ViewSpec(platforms, filters))
+        assert view.counts == counts
+        assert [r.height for r in view.rows] == view.heights()
+        diff = ViewBuilder(grid, platforms, filters).build(ViewSpec(platforms, filters, differences=True))
+        assert list(diff.row_indices) == [i for i in present if i not in set(agree)]

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from explorer import __version__
@@ -34,7 +35,9 @@ from explorer.core.paths import cache_dir
 #: Catalogs smaller than this parse quickly enough that a cache only adds I/O.
 MIN_BYTES = 512 * 1024
 DISABLE_ENV = "SO_EXPLORER_NO_CACHE"
-CACHE_SCHEMA = 1
+CACHE_SCHEMA = 2
+#: Points per line of the cache file: restoring line by line keeps the peak memory low.
+CHUNK = 2000
 
 
 def cache_key(files: list[tuple[str, bytes]]) -> str:
@@ -67,13 +70,21 @@ def _avs(items: tuple[Availability, ...]) -> list:
     return [[a.platform, a.status.value, list(a.environments), list(a.clients), a.note] for a in items]
 
 
+def _point(p: Point) -> list:
+    return [p.id, p.name, p.capability, p.kind, p.summary, p.direction, _avs(p.availability),
+            _link(p.source), list(p.technologies), list(p.caveats), _links(p.docs), _links(p.sdks),
+            _life(p.lifecycle), list(p.aliases), list(p.keywords), p.parent]
+
+
 def dump(catalog: Catalog) -> bytes:
+    """A header line (catalog, platforms, capabilities), then lines of up to CHUNK points."""
     info = catalog.info
-    data = {
+    header = {
         "schema": CACHE_SCHEMA,
         "info": [info.id, info.name, info.version, info.description],
         "hash": catalog.content_hash,
         "files": list(catalog.files),
+        "points": len(catalog.points),
         "platforms": [
             [p.id, p.name, p.short_name, p.summary, list(p.environments), list(p.clients),
              p.authentication, p.since, _life(p.lifecycle), _links(p.sdks), _links(p.sources),
@@ -84,18 +95,19 @@ def dump(catalog: Catalog) -> bytes:
             [c.id, c.name, c.kind, c.summary, list(c.aliases), _avs(c.elsewhere)]
             for c in catalog.capabilities
         ],
-        "points": [
-            [p.id, p.name, p.capability, p.kind, p.summary, p.direction, _avs(p.availability),
-             _link(p.source), list(p.technologies), list(p.caveats), _links(p.docs), _links(p.sdks),
-             _life(p.lifecycle), list(p.aliases), list(p.keywords), p.parent]
-            for p in catalog.points
-        ],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    points = catalog.points
+    lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
+    for start in range(0, len(points), CHUNK):
+        chunk = [_point(p) for p in points[start:start + CHUNK]]
+        lines.append(json.dumps(chunk, ensure_ascii=False, separators=(",", ":")))
+    return "\n".join(lines).encode("utf-8") + b"\n"
 
 
-def restore(raw: bytes) -> Catalog:
-    data = json.loads(raw)
+def restore(raw: bytes | Iterable[bytes]) -> Catalog:
+    """Rebuild a catalog from :func:`dump` output (bytes, or an open file read line by line)."""
+    lines = iter(raw.split(b"\n") if isinstance(raw, bytes) else raw)
+    data = json.loads(next(lines))
     if data.get("schema") != CACHE_SCHEMA:
         raise ValueError("old cache schema")
     statuses = {s.value: s for s in Status}
@@ -132,13 +144,20 @@ def restore(raw: bytes) -> Catalog:
         Capability(cid, name, kind, summary, tuple(aliases), avs(elsewhere))
         for cid, name, kind, summary, aliases, elsewhere in data["capabilities"]
     )
-    points = tuple(
-        Point(pid, name, cap, kind, summary, direction, avs(av), link(source),  # type: ignore[arg-type]
-              tuple(tech), tuple(caveats), links(docs), links(sdks), life(lc),
-              tuple(aliases), tuple(keywords), parent)
-        for pid, name, cap, kind, summary, direction, av, source, tech, caveats, docs, sdks, lc,
-        aliases, keywords, parent in data["points"]
-    )
+    built: list[Point] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        built.extend(
+            Point(pid, name, cap, kind, summary, direction, avs(av), link(source),  # type: ignore[arg-type]
+                  tuple(tech), tuple(caveats), links(docs), links(sdks), life(lc),
+                  tuple(aliases), tuple(keywords), parent)
+            for pid, name, cap, kind, summary, direction, av, source, tech, caveats, docs, sdks, lc,
+            aliases, keywords, parent in json.loads(line)
+        )
+    if len(built) != data["points"]:
+        raise ValueError("truncated cache")
+    points = tuple(built)
     return Catalog(CatalogInfo(*data["info"]), platforms, capabilities, points, data["hash"], tuple(data["files"]))
 
 
@@ -147,8 +166,9 @@ def load_cached(key: str) -> Catalog | None:
     if path is None or not path.is_file():
         return None
     try:
-        return restore(path.read_bytes())
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        with path.open("rb") as handle:
+            return restore(handle)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, StopIteration):
         with contextlib.suppress(OSError):
             path.unlink()
         return None

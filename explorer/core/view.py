@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from explorer.core.compare import Comparison, Grid, Row
+from explorer.core.compare import Comparison, Grid, RowSeq, bits_from, indices_of
 from explorer.core.filters import Filters
 
 Span = tuple[int, int]
@@ -35,7 +35,7 @@ class View:
     spec: ViewSpec
     comparison: Comparison
     #: The rows to show, in order: catalog order, or best match first while searching.
-    rows: tuple[Row, ...]
+    rows: RowSeq
     #: Platform id → points visible in its pane.
     counts: dict[str, int]
     #: Platform id → points it has under the current filters, before search and differences.
@@ -53,53 +53,84 @@ class View:
     def searching(self) -> bool:
         return bool(self.spec.query.strip())
 
+    @property
+    def row_indices(self) -> Sequence[int]:
+        """Indices of the shown rows in ``comparison.rows``."""
+        return self.rows.indices
 
-def _visible_pairs(comparison: Comparison) -> dict[tuple[str, str], int]:
-    """(point id, platform id) → row index, for every entry that shows under the filters."""
-    pairs: dict[tuple[str, str], int] = {}
-    for index, row in enumerate(comparison.rows):
-        for cell in row.cells:
-            for entry in cell.entries:
-                pairs[(entry.point.id, cell.platform)] = index
-    return pairs
+    def heights(self) -> list[int]:
+        """Lines each shown row takes (1 unless a platform has several points in it)."""
+        comparison = self.comparison
+        multi = comparison.grid.multi_bits
+        if not multi:
+            return [1] * len(self.rows)
+        height = comparison.height
+        return [height(i) if (multi >> i) & 1 else 1 for i in self.rows.indices]
 
 
 class ViewBuilder:
     """Builds views quickly for one comparison; cache it while platforms and filters stay."""
 
     def __init__(self, grid: Grid, platforms: Sequence[str], filters: Filters) -> None:
+        self.grid = grid
         self.comparison = grid.compare(tuple(platforms), filters)
-        self.pairs = _visible_pairs(self.comparison)
-        self.present_rows = tuple(r for r in self.comparison.rows if r.present)
-        self.totals = {p.id: 0 for p in self.comparison.platforms}
-        for row in self.present_rows:
-            for cell in row.cells:
-                self.totals[cell.platform] += len(cell.entries)
+        self.present_indices = indices_of(self.comparison.present_bits)
+        self._different: list[int] | None = None
+        self.totals = self._counts(self.comparison.present_bits, self.present_indices)
+        self._shown = frozenset(self.comparison.platform_ids)
+
+    @property
+    def present_rows(self) -> RowSeq:
+        return RowSeq(self.comparison, self.present_indices)
+
+    def _counts(self, bits: int, indices: Sequence[int]) -> dict[str, int]:
+        comparison = self.comparison
+        if comparison.filters.kinds:  # the slow path counts the built rows
+            counts = {pid: 0 for pid in comparison.platform_ids}
+            for index in indices:
+                for cell in comparison.row(index).cells:
+                    counts[cell.platform] += len(cell.entries)
+            return counts
+        filters = comparison.filters
+        return {pid: self.grid.count(pid, filters, bits) for pid in comparison.platform_ids}
+
+    def _visible_row(self, point, platform: str) -> int | None:  # noqa: ANN001
+        """The row a (point, platform) pair shows on under the filters, or None."""
+        if platform not in self._shown:
+            return None
+        av = point.on(platform)
+        if av is None or not av.status.present:
+            return None
+        filters = self.comparison.filters
+        if not self.grid.mask_of(av) & filters.mask:
+            return None
+        if filters.kinds and point.kind not in filters.kinds:
+            return None
+        return self.grid.row_of_capability.get(point.capability)
 
     def build(self, spec: ViewSpec, hits: Sequence[HitLike] | None = None) -> View:
         comparison = self.comparison
+        agree = comparison.agree_bits
         highlights: dict[tuple[str, str], tuple[Span, ...]] = {}
         visible_hits: list[HitLike] = []
         if spec.query.strip() and hits is not None:
             order: dict[int, None] = {}
             for hit in hits:  # best first
-                key = (hit.point.id, hit.platform)  # type: ignore[attr-defined]
-                index = self.pairs.get(key)
-                if index is None:
-                    continue
-                row = comparison.rows[index]
-                if spec.differences and row.agree:
+                index = self._visible_row(hit.point, hit.platform)
+                if index is None or (spec.differences and (agree >> index) & 1):
                     continue
                 visible_hits.append(hit)
-                highlights[key] = hit.name_spans
+                highlights[(hit.point.id, hit.platform)] = hit.name_spans  # type: ignore[attr-defined]
                 order.setdefault(index, None)
-            rows = tuple(comparison.rows[i] for i in order)
+            indices: Sequence[int] = list(order)
+            counts = self._counts(bits_from(indices, len(self.grid.capabilities)), indices)
+        elif spec.differences:
+            if self._different is None:
+                self._different = indices_of(comparison.present_bits & ~agree)
+            indices = self._different
+            counts = self._counts(comparison.present_bits & ~agree, indices)
         else:
-            rows = self.present_rows
-            if spec.differences:
-                rows = tuple(r for r in rows if not r.agree)
-        counts = {p.id: 0 for p in comparison.platforms}
-        for row in rows:
-            for cell in row.cells:
-                counts[cell.platform] += len(cell.entries)
+            indices = self.present_indices
+            counts = dict(self.totals)
+        rows = RowSeq(comparison, indices)
         return View(spec, comparison, rows, counts, dict(self.totals), tuple(visible_hits), highlights)

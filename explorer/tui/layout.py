@@ -2,8 +2,7 @@
 
 No Textual import: the grid widget and the pane headers both call :func:`columns` so that
 they line up, and :class:`LineModel` maps screen lines to (row, entry) in O(log rows).
-Building a line model is one cheap pass over the view's rows (heights are cached per
-comparison, so a search keystroke never recomputes them).
+Building a line model is one cheap pass over the view's row heights (``View.heights``).
 """
 
 from __future__ import annotations
@@ -70,32 +69,6 @@ def columns(width: int, panes: int, gutter: bool | None = None) -> Geometry:
     return Geometry(width, gutter_width, tuple(out))
 
 
-class HeightCache:
-    """Row heights per comparison row (keyed by the Row object's identity).
-
-    Rows belong to a cached :class:`~explorer.core.view.ViewBuilder` comparison, so their
-    identity is stable for as long as the builder lives; the cache lives beside it.
-    """
-
-    __slots__ = ("_heights", "_rows")
-
-    def __init__(self, rows: Sequence[Row]) -> None:
-        self._rows = rows  # keep the rows alive so ids stay unique
-        heights: dict[int, int] = {}
-        for row in rows:
-            height = 1
-            for cell in row.cells:
-                n = len(cell.entries)
-                if n > height:
-                    height = n
-            heights[id(row)] = height
-        self._heights = heights
-
-    def heights(self, rows: Sequence[Row]) -> list[int]:
-        get = self._heights.get
-        return [get(id(row)) or row.height for row in rows]
-
-
 class LineModel:
     """The view's rows flattened into screen lines.
 
@@ -110,11 +83,6 @@ class LineModel:
         ends = list(accumulate(heights))
         self.total = ends[-1] if ends else 0
         self.starts = [0, *ends[:-1]] if ends else []
-
-    @classmethod
-    def build(cls, rows: Sequence[Row], cache: HeightCache | None = None) -> LineModel:
-        heights = cache.heights(rows) if cache is not None else [row.height for row in rows]
-        return cls(rows, heights)
 
     def __len__(self) -> int:
         return len(self.rows)

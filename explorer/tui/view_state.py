@@ -1,8 +1,9 @@
 """What the main screen shows, kept apart from the widgets (no Textual import).
 
-:class:`ViewState` caches one :class:`ViewBuilder` (and its row heights) per
-(platforms, filters), and the unsearched view per differences mode, so that a search
-keystroke only costs ``ViewBuilder.build`` plus a pass over the visible rows' heights.
+:class:`ViewState` caches one :class:`ViewBuilder` per (platforms, filters), and the
+unsearched view per differences mode, so that a search keystroke only costs
+``ViewBuilder.build`` plus a pass over the visible rows' heights (row objects are built only
+for the rows on screen).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from explorer.core.compare import Grid
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog
 from explorer.core.view import HitLike, View, ViewBuilder, ViewSpec
-from explorer.tui.layout import HeightCache, LineModel
+from explorer.tui.layout import LineModel
 
 BUILDER_CACHE = 8
 
@@ -24,7 +25,7 @@ class ViewState:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.grid = Grid(catalog)
-        self._builders: OrderedDict[Key, tuple[ViewBuilder, HeightCache]] = OrderedDict()
+        self._builders: OrderedDict[Key, ViewBuilder] = OrderedDict()
         self._plain: dict[tuple[Key, bool], tuple[View, LineModel]] = {}
         self.view: View | None = None
         self.model = LineModel([], [])
@@ -32,15 +33,14 @@ class ViewState:
         #: Row indexes of the cached unsearched models, by model identity.
         self._row_indexes: dict[int, dict[str, int]] = {}
 
-    def builder(self, platforms: tuple[str, ...], filters: Filters) -> tuple[ViewBuilder, HeightCache]:
+    def builder(self, platforms: tuple[str, ...], filters: Filters) -> ViewBuilder:
         key = (platforms, filters)
         found = self._builders.get(key)
         if found is not None:
             self._builders.move_to_end(key)
             return found
         builder = ViewBuilder(self.grid, platforms, filters)
-        found = (builder, HeightCache(builder.comparison.rows))
-        self._builders[key] = found
+        self._builders[key] = found = builder
         while len(self._builders) > BUILDER_CACHE:
             old, _ = self._builders.popitem(last=False)
             for plain_key in [k for k in self._plain if k[0] == old]:
@@ -50,7 +50,7 @@ class ViewState:
 
     def build(self, spec: ViewSpec, hits: list[HitLike] | None) -> tuple[View, LineModel]:
         key = (spec.platforms, spec.filters)
-        builder, heights = self.builder(spec.platforms, spec.filters)
+        builder = self.builder(spec.platforms, spec.filters)
         searching = bool(spec.query.strip())
         plain_key = (key, spec.differences)
         if not searching and plain_key in self._plain:
@@ -59,7 +59,7 @@ class ViewState:
                 view = View(spec, view.comparison, view.rows, view.counts, view.totals)
         else:
             view = builder.build(spec, hits if searching else None)
-            model = LineModel.build(view.rows, heights)
+            model = LineModel(view.rows, view.heights())
             if not searching:
                 self._plain[plain_key] = (view, model)
         self.view, self.model = view, model
@@ -69,7 +69,9 @@ class ViewState:
     def row_of(self, capability_id: str) -> int | None:
         """The view row showing a capability (index built lazily, once per view)."""
         if self._row_index is None:
-            self._row_index = {row.capability.id: i for i, row in enumerate(self.model.rows)}
+            capabilities = self.grid.capabilities
+            indices = self.view.row_indices if self.view is not None else ()
+            self._row_index = {capabilities[index].id: i for i, index in enumerate(indices)}
             if self.view is not None and not self.view.searching:  # plain models are cached
                 self._row_indexes[id(self.model)] = self._row_index
         return self._row_index.get(capability_id)
