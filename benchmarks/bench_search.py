@@ -13,8 +13,8 @@ time, as a user does. Each keystroke is timed for:
 * fzf: the whole ``fzf --filter prefix`` process (start, read, match, sort, print) on the same
   lines, when ``fzf`` is on PATH.
 
-p50 and p95 are over all keystrokes of all queries and rounds; the ratio columns are the
-others' p95 over ours. The engine keeps its caches between keystrokes, as in the app, and
+Each keystroke's time is its median over the rounds; p50 and p95 are over the keystrokes.
+The ratio columns are the others' p95 over ours. The engine keeps its caches between keystrokes, as in the app, and
 starts each round cold (``clear_cache``).
 
 **Relevance.** top-1 and MRR (mean reciprocal rank, 0 when not in the first 50) on
@@ -78,26 +78,36 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
+def per_keystroke(samples: list[list[float]]) -> list[float]:
+    """Round-by-round times → one time per keystroke: its median over the rounds (damps the
+    noise of a shared machine; the same for every engine)."""
+    return [statistics.median(times) for times in zip(*samples)]
+
+
 def time_engine(engine: SearchEngine, typed: list[str], rounds: int) -> list[float]:
-    out = []
+    samples = []
     for _ in range(rounds):
         engine.clear_cache()  # every round types the queries from a cold cache
+        times = []
         for text in typed:
             start = time.perf_counter()
             engine.search(text)
-            out.append((time.perf_counter() - start) * 1000)
-    return out
+            times.append((time.perf_counter() - start) * 1000)
+        samples.append(times)
+    return per_keystroke(samples)
 
 
 def time_wratio(lines: list[str], typed: list[str], rounds: int) -> list[float]:
     lowered = [line.lower() for line in lines]
-    out = []
+    samples = []
     for _ in range(rounds):
+        times = []
         for text in typed:
             start = time.perf_counter()
             process.extract(text.lower(), lowered, scorer=fuzz.WRatio, limit=TOP)
-            out.append((time.perf_counter() - start) * 1000)
-    return out
+            times.append((time.perf_counter() - start) * 1000)
+        samples.append(times)
+    return per_keystroke(samples)
 
 
 def fzf_filter(fzf: str, path: str, text: str) -> list[str]:
@@ -111,13 +121,15 @@ def time_fzf(fzf: str, lines: list[str], typed: list[str], rounds: int) -> list[
         handle.write("\n".join(lines) + "\n")
         path = handle.name
     try:
-        out = []
+        samples = []
         for _ in range(rounds):
+            times = []
             for text in typed:
                 start = time.perf_counter()
                 fzf_filter(fzf, path, text)
-                out.append((time.perf_counter() - start) * 1000)
-        return out
+                times.append((time.perf_counter() - start) * 1000)
+            samples.append(times)
+        return per_keystroke(samples)
     finally:
         os.unlink(path)
 
@@ -125,7 +137,8 @@ def time_fzf(fzf: str, lines: list[str], typed: list[str], rounds: int) -> list[
 def speed(sizes: list[int], fzf: str | None, wratio: bool, rounds: int) -> None:
     typed = keystrokes()
     print(f"\n## Per keystroke: {len(typed)} keystrokes typing {', '.join(map(repr, SCRIPT))}, {rounds} round(s)")
-    print("(a keystroke that only adds a space is skipped: same query); times in ms;")
+    print("(a keystroke that only adds a space is skipped: same query); a keystroke's time is its")
+    print("median over the rounds, p50/p95 over keystrokes; times in ms;")
     print("x = their p95 / our p95; index = building the engine, once per catalog\n")
     header = (
         f"{'points':>8} {'pairs':>8} {'index s':>8} {'ours p50':>9} {'ours p95':>9} "

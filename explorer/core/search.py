@@ -194,11 +194,11 @@ class SearchEngine:
         memo = self._memo
         if len(memo) > MEMO_ENTRIES:
             memo.clear()
-        scored = [(self._exact_hit(query, pair_point[j], pair_plat[j], memo), j) for j in pool]
-        scored.sort(key=lambda item: (-item[0].score, item[1]))
-        out.extend(h for h, _ in scored)
+        hits = self._exact_hits(query, zip(map(pair_point.__getitem__, pool), map(pair_plat.__getitem__, pool)), memo)
+        order = sorted(range(len(hits)), key=lambda k: (-hits[k].score, pool[k]))
+        out.extend(map(hits.__getitem__, order))
         out.extend(tail)
-        return len(scored)
+        return len(hits)
 
     def _pairs_by_point(
         self, positives: list[TermMatch], excluded: set[int], limit: int | None
@@ -339,41 +339,57 @@ class SearchEngine:
 
     def _exact_hit(self, query: Query, rank: int, plat: int, memo: dict) -> Hit:
         """The exact score and spans of one pair."""
+        return self._exact_hits(query, [(rank, plat)], memo)[0]
+
+    def _exact_hits(self, query: Query, pairs: Iterable[tuple[int, int]], memo: dict) -> list[Hit]:
+        """Exact scores and spans of (rank, platform index) pairs."""
         positive = query.positive
         index = self.index
-        point = index.points[rank]
-        platform = index.platforms[plat]
-        total = 0.0
-        weight_sum = 0
-        name_positions: set[int] = set()
-        spans: dict[str, tuple[Span, ...]] = {}
+        platforms = index.platforms
+        # how each term scores on each platform's own fields (None: it does not name it)
+        by_platform = []
         for term in positive:
-            key = (term.key, rank)
-            got = memo.get(key)
-            if got is None:
-                got = memo[key] = self._point_term(term, rank, memo)
-            best, best_key, best_spans, on_name = got
-            if on_name:
-                name_positions.update(on_name)
-            pkey = (term.key, plat, "platform")
-            pgot = memo.get(pkey)
-            if pgot is None:
-                pgot = memo[pkey] = score_platform(term, platform.fields)
-            score, field_key, positions = pgot
-            if positions is not None:
-                if score * WEIGHTS["platform"] > best:
-                    best, best_key, best_spans = score * WEIGHTS["platform"], field_key, to_spans(positions)
-                best += PLATFORM_QUALIFIER_BONUS
-            if best_key is not None and best_key != "name":
-                spans[best_key] = best_spans
-            n = len(term.text)
-            total += best * n
-            weight_sum += n
-        score = total / weight_sum if weight_sum else 0.0
-        if len(positive) > 1:
-            score += self._phrase_bonus(positive, rank, memo)
-        score = min(100.0, round(100.0 * score / _TOP_SCORE, 2))
-        return Hit(point, platform.id, score, to_spans(sorted(name_positions)), spans)
+            row = []
+            for pf in platforms:
+                key = (term.key, pf.index, "platform")
+                got = memo.get(key)
+                if got is None:
+                    got = memo[key] = score_platform(term, pf.fields)
+                row.append(got if got[2] is not None else None)
+            by_platform.append(row)
+        lengths = [len(t.text) for t in positive]
+        length_sum = sum(lengths)
+        several = len(positive) > 1
+        out = []
+        for rank, plat in pairs:
+            total = 0.0
+            name_positions: set[int] = set()
+            spans: dict[str, tuple[Span, ...]] = {}
+            name_spans: tuple[Span, ...] = ()
+            for term, n, row in zip(positive, lengths, by_platform):
+                key = (term.key, rank)
+                got = memo.get(key)
+                if got is None:
+                    got = memo[key] = self._point_term(term, rank, memo)
+                best, best_key, best_spans, on_name, name_spans = got
+                if several and on_name:
+                    name_positions.update(on_name)
+                named = row[plat]
+                if named is not None:
+                    score = named[0] * WEIGHTS["platform"]
+                    if score > best:
+                        best, best_key, best_spans = score, named[1], to_spans(named[2])
+                    best += PLATFORM_QUALIFIER_BONUS
+                if best_key is not None and best_key != "name":
+                    spans[best_key] = best_spans
+                total += best * n
+            score = total / length_sum if length_sum else 0.0
+            if several:
+                score += self._phrase_bonus(positive, rank, memo)
+                name_spans = to_spans(sorted(name_positions))
+            score = min(100.0, round(100.0 * score / _TOP_SCORE, 2))
+            out.append(Hit(index.points[rank], platforms[plat].id, score, name_spans, spans))
+        return out
 
     def _phrase_bonus(self, positive: tuple[Term, ...], rank: int, memo: dict) -> float:
         """Consecutive terms that together equal a field ("cs soap" is an alias of the
@@ -436,7 +452,7 @@ class SearchEngine:
                     if key == "name":
                         on_name = positions
         spans = to_spans(best_positions) if best_positions is not None else ()
-        return best, best_key, spans, on_name
+        return best, best_key, spans, on_name, (to_spans(on_name) if on_name else ())
 
 
 def _pick(items: list, indices: list[int]) -> tuple:
