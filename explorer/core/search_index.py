@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from itertools import chain
 from collections.abc import Iterable
@@ -97,6 +98,25 @@ def _char_lists(strings: list[str]) -> dict[str, list[int]]:
             else:
                 got.append(i)
     return table
+
+
+_ENDS_ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_ABSENT = 0xFFFF
+
+
+def _first_last(strings: list[str]) -> dict[str, tuple[array, array]]:
+    """Per letter/digit: arrays of its first and last position in each string (first is
+    ``_ABSENT`` and last 0 where it does not occur). Empty for strings too long for them."""
+    if any(len(text) >= _ABSENT for text in strings):
+        return {}
+    n = len(strings)
+    first = {c: array("H", [_ABSENT]) * n for c in _ENDS_ALPHABET}
+    last = {c: array("H", [0]) * n for c in _ENDS_ALPHABET}
+    for i, text in enumerate(strings):
+        for c in _ENDS_ALPHABET.intersection(text):
+            first[c][i] = text.find(c)
+            last[c][i] = text.rfind(c)
+    return {c: (first[c], last[c]) for c in _ENDS_ALPHABET}
 
 
 @dataclass(slots=True)
@@ -211,6 +231,10 @@ class SearchIndex:
         #: so a term only scans the strings that hold its rarest character.
         self.name_chars = _char_lists(self.names_folded)
         self.aux_chars = _char_lists(self.aux.folded)
+        #: Letter or digit → (first, last) position in each name (and other string), so
+        #: a two-letter term "ab" matches where first[a] < last[b]: one C-speed pass.
+        self.name_ends = _first_last(self.names_folded)
+        self.aux_ends = _first_last(self.aux.folded)
         self.typo = self._typo_vocabulary()
         self.summaries = StringTable.build((p.summary, (r,)) for r, p in enumerate(self.points))
         self.summary_words = Vocabulary.build(

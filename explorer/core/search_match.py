@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, lt
 
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq, Levenshtein
@@ -114,6 +115,9 @@ class Matcher:
         if len(text) == 1 and not sensitive and kind in (Kind.FUZZY, Kind.EXACT):
             names = list(index.name_chars.get(text, ()))  # precomputed
             aux = list(index.aux_chars.get(text, ()))
+        elif kind is Kind.FUZZY and len(text) == 2 and not sensitive and name_domain is None:
+            names = _pair(text, index.name_ends, names_all)
+            aux = _pair(text, index.aux_ends, aux_all) if aux_domain is None else _subsequence(text, aux_all, aux_domain)
         elif kind is Kind.FUZZY:
             names = _subsequence(text, names_all, name_domain)
             aux = _subsequence(text, aux_all, aux_domain)
@@ -191,6 +195,15 @@ def _domain(text: str, chars: dict[str, list[int]], parent: list[int] | None, to
     if best is None or len(best) >= NARROW * total:
         return None
     return best
+
+
+def _pair(text: str, ends: dict, strings: list[str]) -> list[int]:
+    """Indices of the strings holding the two characters of ``text`` in order."""
+    a, b = text
+    if a not in ends or b not in ends:
+        return _subsequence(text, strings, None)
+    first, last = ends[a][0], ends[b][1]
+    return list(compress(range(len(strings)), map(lt, first, last)))
 
 
 def _subsequence(text: str, strings: list[str], domain: list[int] | None) -> list[int]:
