@@ -1,10 +1,19 @@
 """The cheap stage of the search: which points (and platforms) each term matches.
 
-Work proportional to the catalog runs in C where it can: rapidfuzz's LCS over the names and
-the other tier 1-2 strings (a string holds the term in order exactly when the LCS is the
-term's length), ``in`` tests, ``bisect`` into sorted vocabularies and set unions of their
-postings. Results are cached per term; a term that extends a cached one only rescans the
-strings the cached one matched (fzf's prefix cache).
+Work proportional to the catalog runs in C where it can:
+
+* one-letter terms: a precomputed list of the strings holding each character;
+* two-letter terms ``ab``: arrays of each letter's first and last position per string,
+  compared in one ``map(lt, first[a], last[b])`` pass;
+* longer terms: rapidfuzz's LCS (a string holds the term in order exactly when the LCS is
+  the term's length) over the names and the other tier 1-2 strings, restricted to the
+  strings a cached shorter term matched or that hold the term's rarest character;
+* word prefixes (summaries, ``^prefix``, ranking): ``bisect`` into sorted vocabularies and a
+  set union of their postings; typos: rapidfuzz Levenshtein over the words with the same
+  first letter.
+
+Results are cached per term (fzf's prefix cache): a term that extends a cached one rescans
+only the strings the cached one matched.
 """
 
 from __future__ import annotations
