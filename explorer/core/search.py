@@ -10,24 +10,26 @@ smart case.
 field of tier 1 (point name, capability name, aliases, keywords) or tier 2 (technologies);
 when a word of the summary starts with it (3+ characters: scattered letters in prose are
 noise); when it is one typo away from a word of tiers 1-2 (5+ characters, rapidfuzz
-Levenshtein, 2 typos from 8 characters); or when the pair's platform has a word starting
-with it (name, short name, aliases; 3+ characters, or a whole word of 2).
+Levenshtein, first letter right; 2 typos from 8 characters); or when it is a whole word of
+the pair's platform name, short name or aliases ("online", "windows", "cs"; 2+ characters).
 
 **Ranking, in two stages.** The cheap stage finds every matching pair (see
 ``search_match``) and keeps them in the static order: shorter name first, then catalog and
 platform order (fzf's ``--tiebreak=length,index``). From those it picks up to
 ``exact_limit`` pairs (50 by default) that can rank highest: names starting with the term
-first, then pairs where every term starts a word (or names the platform), then the rest in
-static order. The exact stage scores those with fzf's scoring (boundary, camelCase and
+first, then pairs where every term starts a word, then the rest in static order. The exact
+stage (``search_exact``) scores those with fzf's scoring (boundary, camelCase and
 consecutive bonuses, gap penalties, first character counted double) on every field,
-weighted by field (``search_score.WEIGHTS``), best field per term, averaged over the terms
-by their length, 0-100; they come first, best first (ties: shorter name), with
-``name_spans`` into ``point.name`` and ``spans`` for the best other field of each term
-(keys ``capability``, ``aliases.0``, ``keywords.0``, ``capability.aliases.0``,
-``technologies.0``, ``summary``, ``platform.name``, ``platform.short_name``,
-``platform.aliases.0``). The hits after ``result.exact_count`` follow in static order with
-``score`` 0.0 and no spans; ``engine.refine(hit, query)`` scores one of them (e.g. a row
-scrolled into view), and ``exact_limit=None`` scores everything (the CLI does).
+weighted by field (``search_score.WEIGHTS``), plus small bonuses for a run that ends a
+word, a term that is a whole field, a term that names the pair's platform and terms that
+together form a field ("cs soap"); best field per term, averaged over the terms by length,
+0-100. Those hits come first, best first (ties: shorter name), with ``name_spans`` into
+``point.name`` and ``spans`` for the best other field of each term (keys ``capability``,
+``aliases.0``, ``keywords.0``, ``capability.aliases.0``, ``technologies.0``, ``summary``,
+``platform.name``, ``platform.short_name``, ``platform.aliases.0``). The hits after
+``result.exact_count`` follow in static order with ``score`` 0.0 and no spans;
+``engine.refine(hit, query)`` scores one of them (e.g. a row scrolled into view), and
+``exact_limit=None`` scores everything (the CLI does).
 
 **Typing on.** Each term's matches are cached (16 terms). When a term extends a cached one
 (``cont`` → ``conta``, or an earlier term while the next one is typed) only the strings the
@@ -62,34 +64,14 @@ from itertools import chain, compress, filterfalse
 from operator import itemgetter, not_
 
 from explorer.core.model import Catalog, Point
-from explorer.core.search_fields import (
-    TYPO_MIN,
-    score_field,
-    score_platform,
-    score_summary,
-    score_typo,
-)
-from explorer.core.search_index import SearchIndex, fold
+from explorer.core.search_exact import ExactScorer
+from explorer.core.search_index import SearchIndex
 from explorer.core.search_match import Matcher, TermMatch
-from explorer.core.search_query import Kind, Query, Term, parse_query
-from explorer.core.search_score import (
-    BEST_NORMALISED,
-    PHRASE_BONUS,
-    PLATFORM_QUALIFIER_BONUS,
-    WEIGHTS,
-    WORD_END_BONUS,
-    to_spans,
-)
+from explorer.core.search_query import Query, parse_query
 
 Span = tuple[int, int]
 
 DEFAULT_EXACT_LIMIT = 50
-#: Exact scores are remembered per (term, field) and (term, point) across searches, so
-#: the terms that do not change while the next one is typed cost nothing; cleared when full.
-MEMO_ENTRIES = 200_000
-_BEST_SUMMARY = WEIGHTS["summary"] * BEST_NORMALISED
-#: What a perfect hit adds up to (the whole name, naming the platform, as a phrase): 100.
-_TOP_SCORE = BEST_NORMALISED + PLATFORM_QUALIFIER_BONUS + PHRASE_BONUS
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +114,7 @@ class SearchEngine:
         ]
         self._point_hits = [tuple(map(self._plain_hits.__getitem__, pairs)) for pairs in index.point_pairs]
         self._ranks = {id(p): r for r, p in enumerate(index.points)}
-        self._memo: dict = {}
+        self.exact = ExactScorer(index)
         self._lock = threading.Lock()
         #: Bumped by every search; compare with ``SearchResult.generation``.
         self.generation = 0
@@ -169,13 +151,14 @@ class SearchEngine:
         rank = self._ranks[id(hit.point)]
         plat = self.index.platform_ids.index(hit.platform)
         with self._lock:
-            return self._exact_hit(parsed, rank, plat, self._memo)
+            score, name_spans, spans = self.exact.score(parsed, [(rank, plat)])[0]
+        return Hit(hit.point, hit.platform, score, name_spans, spans)
 
     def clear_cache(self) -> None:
         """Forget cached term matches and exact scores (the next search starts cold)."""
         with self._lock:
             self.matcher.clear()
-            self._memo.clear()
+            self.exact.clear()
 
     # ------------------------------------------------------------------ cheap stage
 
@@ -191,10 +174,12 @@ class SearchEngine:
             pool, tail = self._pairs_by_point(positives, excluded_points, limit)
         index = self.index
         pair_point, pair_plat = index.pair_point, index.pair_platform
-        memo = self._memo
-        if len(memo) > MEMO_ENTRIES:
-            memo.clear()
-        hits = self._exact_hits(query, zip(map(pair_point.__getitem__, pool), map(pair_plat.__getitem__, pool)), memo)
+        points, ids = index.points, index.platform_ids
+        scored = self.exact.score(query, zip(map(pair_point.__getitem__, pool), map(pair_plat.__getitem__, pool)))
+        hits = [
+            Hit(points[pair_point[j]], ids[pair_plat[j]], score, name_spans, spans)
+            for j, (score, name_spans, spans) in zip(pool, scored)
+        ]
         order = sorted(range(len(hits)), key=lambda k: (-hits[k].score, pool[k]))
         out.extend(map(hits.__getitem__, order))
         out.extend(tail)
@@ -334,126 +319,6 @@ class SearchEngine:
                     if len(chosen) >= limit:
                         break
         return list(chosen)
-
-    # ------------------------------------------------------------------ exact stage
-
-    def _exact_hit(self, query: Query, rank: int, plat: int, memo: dict) -> Hit:
-        """The exact score and spans of one pair."""
-        return self._exact_hits(query, [(rank, plat)], memo)[0]
-
-    def _exact_hits(self, query: Query, pairs: Iterable[tuple[int, int]], memo: dict) -> list[Hit]:
-        """Exact scores and spans of (rank, platform index) pairs."""
-        positive = query.positive
-        index = self.index
-        platforms = index.platforms
-        # how each term scores on each platform's own fields (None: it does not name it)
-        by_platform = []
-        for term in positive:
-            row = []
-            for pf in platforms:
-                key = (term.key, pf.index, "platform")
-                got = memo.get(key)
-                if got is None:
-                    got = memo[key] = score_platform(term, pf.fields)
-                row.append(got if got[2] is not None else None)
-            by_platform.append(row)
-        lengths = [len(t.text) for t in positive]
-        length_sum = sum(lengths)
-        several = len(positive) > 1
-        out = []
-        for rank, plat in pairs:
-            total = 0.0
-            name_positions: set[int] = set()
-            spans: dict[str, tuple[Span, ...]] = {}
-            name_spans: tuple[Span, ...] = ()
-            for term, n, row in zip(positive, lengths, by_platform):
-                key = (term.key, rank)
-                got = memo.get(key)
-                if got is None:
-                    got = memo[key] = self._point_term(term, rank, memo)
-                best, best_key, best_spans, on_name, name_spans = got
-                if several and on_name:
-                    name_positions.update(on_name)
-                named = row[plat]
-                if named is not None:
-                    score = named[0] * WEIGHTS["platform"]
-                    if score > best:
-                        best, best_key, best_spans = score, named[1], to_spans(named[2])
-                    best += PLATFORM_QUALIFIER_BONUS
-                if best_key is not None and best_key != "name":
-                    spans[best_key] = best_spans
-                total += best * n
-            score = total / length_sum if length_sum else 0.0
-            if several:
-                score += self._phrase_bonus(positive, rank, memo)
-                name_spans = to_spans(sorted(name_positions))
-            score = min(100.0, round(100.0 * score / _TOP_SCORE, 2))
-            out.append(Hit(index.points[rank], platforms[plat].id, score, name_spans, spans))
-        return out
-
-    def _phrase_bonus(self, positive: tuple[Term, ...], rank: int, memo: dict) -> float:
-        """Consecutive terms that together equal a field ("cs soap" is an alias of the
-        Customer Service SOAP point) or start the name ("custom list" → "Custom Lists"),
-        in proportion to the share of the terms they cover."""
-        words = [t.text.lower() for t in positive]
-        key = (tuple(words), rank, "phrase")
-        got = memo.get(key)
-        if got is None:
-            got = 0.0
-            fields = self.index.point_fields(rank)
-            folded = {low for _, _, low, _ in fields}
-            name = fields[0][2]
-            n = len(words)
-            for size in range(n, 1, -1):
-                for start in range(n - size + 1):
-                    phrase = " ".join(words[start:start + size])
-                    if phrase in folded:
-                        got = max(got, PHRASE_BONUS * size / n)
-                    elif name.startswith(phrase):
-                        got = max(got, PHRASE_BONUS * size / n / 2)
-                if got:
-                    break
-            memo[key] = got
-        return got
-
-    def _point_term(self, term: Term, rank: int, memo: dict):
-        """(weighted score, field key, spans, name positions) of one term on one point."""
-        fields = self.index.point_fields(rank)
-        best, best_key, best_positions = 0.0, None, None
-        on_name = None
-        tkey, t, sensitive = term.key, term.text, term.case_sensitive
-        for key, text, folded, weight in fields:
-            hay = text if sensitive else folded
-            if weight * (1 + WORD_END_BONUS) <= best and key != "name":
-                # only a whole-field match (with its bonus) could still win here
-                if weight * BEST_NORMALISED <= best or t != hay:
-                    continue
-            mkey = (tkey, text)
-            got = memo.get(mkey)
-            if got is None:
-                got = memo[mkey] = score_field(term, text, hay)
-            score, positions = got
-            if positions is None:
-                continue
-            if key == "name":
-                on_name = positions
-            score *= weight
-            if score > best:
-                best, best_key, best_positions = score, key, positions
-        if best < _BEST_SUMMARY:
-            score, positions = score_summary(term, self.index.points[rank].summary)
-            if positions is not None and score * WEIGHTS["summary"] > best:
-                best, best_key, best_positions = score * WEIGHTS["summary"], "summary", positions
-        if best == 0.0 and term.kind is Kind.FUZZY and not sensitive and len(t) >= TYPO_MIN:
-            for key, text, _, weight in fields:
-                score, positions = score_typo(t, text)
-                if positions is not None and score * weight * WEIGHTS["typo"] > best:
-                    best, best_key, best_positions = score * weight * WEIGHTS["typo"], key, positions
-                    if key == "name":
-                        on_name = positions
-        spans = to_spans(best_positions) if best_positions is not None else ()
-        return best, best_key, spans, on_name, (to_spans(on_name) if on_name else ())
-
 
 def _pick(items: list, indices: list[int]) -> tuple:
     """``items`` at ``indices``, in one C call."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from explorer.core.search_index import fold, typo_words, word_entries
+from explorer.core.search_index import fold, typo_words
 from explorer.core.search_query import Kind, Term
 from explorer.core.search_score import (
     WHOLE_FIELD_BONUS,
