@@ -303,6 +303,12 @@ def test_results_carry_query_and_generation(mini):
     assert _signature(engine.search("webh")) == _signature(second)
 
 
+def test_small_catalogs_are_scored_exactly_by_default(mini):
+    result = SearchEngine(mini).search("e")
+    assert len(result) > 3 and result.exact_count == len(result)
+    assert all(h.score > 0 for h in result)
+
+
 def test_exact_limit_scores_the_top_and_refine_scores_the_rest():
     catalog = make_catalog(*[f"Contact {i}" for i in range(10)], "Contacts")
     engine = SearchEngine(catalog, exact_limit=4)

@@ -16,8 +16,9 @@ the pair's platform name, short name or aliases ("online", "windows", "cs"; 2+ c
 **Ranking, in two stages.** The cheap stage finds every matching pair (see
 ``search_match``) and keeps them in the static order: shorter name first, then catalog and
 platform order (fzf's ``--tiebreak=length,index``). From those it picks up to
-``exact_limit`` pairs (50 by default) that can rank highest: names starting with the term
-first, then pairs where every term starts a word, then the rest in static order. The exact
+``exact_limit`` pairs (by default all in a catalog of up to 1,000 pairs, else 50) that can
+rank highest: names starting with the term first, then pairs where every term starts a
+word, then the rest in static order. The exact
 stage (``search_exact``) scores those with fzf's scoring (boundary, camelCase and
 consecutive bonuses, gap penalties, first character counted double) on every field,
 weighted by field (``search_score.WEIGHTS``), plus small bonuses for a run that ends a
@@ -72,6 +73,11 @@ from explorer.core.search_query import Query, parse_query
 Span = tuple[int, int]
 
 DEFAULT_EXACT_LIMIT = 50
+#: Catalogs with at most this many pairs get every hit scored exactly by default (a few
+#: milliseconds), so the app highlights every row of a hand-written catalog.
+SMALL_CATALOG_PAIRS = 1000
+#: ``exact_limit`` default: everything for small catalogs, ``DEFAULT_EXACT_LIMIT`` beyond.
+AUTO = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +109,12 @@ class SearchResult(list):
 
 
 class SearchEngine:
-    def __init__(self, catalog: Catalog, exact_limit: int | None = DEFAULT_EXACT_LIMIT) -> None:
+    def __init__(self, catalog: Catalog, exact_limit: int | None = AUTO) -> None:
         self.catalog = catalog
         self.index = index = SearchIndex(catalog)
+        if exact_limit == AUTO:
+            exact_limit = None if index.pair_count <= SMALL_CATALOG_PAIRS else DEFAULT_EXACT_LIMIT
+        #: How many hits each search scores exactly (None: all of them).
         self.exact_limit = exact_limit
         self.matcher = Matcher(index)
         self._plain_hits = [
