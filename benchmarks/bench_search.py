@@ -7,7 +7,8 @@
 time, as a user does. Each keystroke is timed for:
 
 * ours: ``SearchEngine.search(prefix)``, the full ranked list of hits (every matching
-  (point, platform) pair as a ``Hit``; the top 50 with exact scores and spans);
+  (point, platform) pair as a ``Hit``; the top 50 with exact scores and spans, all of them
+  in catalogs of up to 1,000 pairs);
 * WRatio: ``rapidfuzz.process.extract(prefix, lines, scorer=fuzz.WRatio, limit=50)`` over one
   line per pair (``name | platform name``), lines and query lower-cased beforehand;
 * fzf: the whole ``fzf --filter prefix`` process (start, read, match, sort, print) on the same
