@@ -176,6 +176,8 @@ class Comparison:
         #: Platform id → why it is dimmed by the filters.
         self.dimmed = dimmed
         self._rows: dict[int, Row] = {}
+        self._mask = filters.mask
+        self._heights: dict[int, int] = {}
 
     @property
     def rows(self) -> RowSeq:
@@ -190,9 +192,23 @@ class Comparison:
 
     def height(self, index: int) -> int:
         """Lines the row takes: 1 unless a platform has several points in it."""
-        if not (self.grid.multi_bits >> index) & 1:
+        grid = self.grid
+        if not (grid.multi_bits >> index) & 1:
             return 1
-        return self.row(index).height
+        cached = self._heights.get(index)
+        if cached is not None:
+            return cached
+        if self.filters.kinds:
+            return self.row(index).height
+        mask = self._mask
+        masks = grid.multi_masks[index]
+        best = 1
+        for pid in self.platform_ids:
+            shown = sum(1 for m in masks.get(pid, ()) if m & mask)
+            if shown > best:
+                best = shown
+        self._heights[index] = best
+        return best
 
     def row_index(self) -> dict[str, int]:
         return {c.id: i for i, c in enumerate(self.grid.capabilities)}
@@ -210,6 +226,10 @@ class Grid:
         self._index: dict[str, _PlatformIndex] = {pid: _PlatformIndex() for pid in catalog.platform_ids}
         self._masks: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
         self.multi_bits = 0
+        #: For rows where a platform has several points: platform id → their filter masks.
+        self.multi_masks: dict[int, dict[str, tuple[int, ...]]] = {}
+        #: (point id, platform id) of every present entry → ``row << 4 | filter mask``.
+        self.pair_index: dict[tuple[str, str], int] = {}
         with paused_gc():
             self._build()
 
@@ -234,6 +254,7 @@ class Grid:
             self._entries.append({pid: tuple(v) for pid, v in by_platform.items()})
             self._elsewhere.append(elsewhere)
             is_multi = False
+            present_masks: dict[str, tuple[int, ...]] = {}
             for pid in self._index:
                 entries = by_platform.get(pid, ())
                 seen: dict[int, int] = {}
@@ -241,6 +262,7 @@ class Grid:
                 for entry in entries:
                     status = entry.availability.status
                     if status is Status.AVAILABLE or status is Status.PARTIAL:
+                        self.pair_index[(entry.point.id, pid)] = index << 4 | entry.mask
                         kind = "a" if status is Status.AVAILABLE else "p"
                         rows.setdefault((kind, pid, entry.mask), []).append(index)
                         k = seen.get(entry.mask, 0)
@@ -250,6 +272,7 @@ class Grid:
                         any_not = True
                 if seen:
                     rows.setdefault(("present", pid, 0), []).append(index)
+                    present_masks[pid] = tuple(m for m, n in seen.items() for _ in range(n))
                     if sum(seen.values()) > 1:
                         is_multi = True
                 elif any_not or (not entries and pid in elsewhere
@@ -257,6 +280,7 @@ class Grid:
                     rows.setdefault(("not", pid, 0), []).append(index)
             if is_multi:
                 multi.append(index)
+                self.multi_masks[index] = present_masks
         for (kind, pid, key), indices in rows.items():
             index = self._index[pid]
             bits = bits_from(indices, size)

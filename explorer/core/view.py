@@ -61,11 +61,16 @@ class View:
     def heights(self) -> list[int]:
         """Lines each shown row takes (1 unless a platform has several points in it)."""
         comparison = self.comparison
-        multi = comparison.grid.multi_bits
-        if not multi:
-            return [1] * len(self.rows)
-        height = comparison.height
-        return [height(i) if (multi >> i) & 1 else 1 for i in self.rows.indices]
+        grid = comparison.grid
+        indices = self.rows.indices
+        heights = [1] * len(indices)
+        if not grid.multi_bits & comparison.present_bits:
+            return heights
+        multi, height = grid.multi_masks, comparison.height
+        for position, index in enumerate(indices):
+            if index in multi:
+                heights[position] = height(index)
+        return heights
 
 
 class ViewBuilder:
@@ -94,20 +99,6 @@ class ViewBuilder:
         filters = comparison.filters
         return {pid: self.grid.count(pid, filters, bits) for pid in comparison.platform_ids}
 
-    def _visible_row(self, point, platform: str) -> int | None:  # noqa: ANN001
-        """The row a (point, platform) pair shows on under the filters, or None."""
-        if platform not in self._shown:
-            return None
-        av = point.on(platform)
-        if av is None or not av.status.present:
-            return None
-        filters = self.comparison.filters
-        if not self.grid.mask_of(av) & filters.mask:
-            return None
-        if filters.kinds and point.kind not in filters.kinds:
-            return None
-        return self.grid.row_of_capability.get(point.capability)
-
     def build(self, spec: ViewSpec, hits: Sequence[HitLike] | None = None) -> View:
         comparison = self.comparison
         agree = comparison.agree_bits
@@ -115,13 +106,26 @@ class ViewBuilder:
         visible_hits: list[HitLike] = []
         if spec.query.strip() and hits is not None:
             order: dict[int, None] = {}
+            # The hot loop of a keystroke on a big catalog: locals only.
+            shown, mask = self._shown, comparison.filters.mask
+            kinds = comparison.filters.kinds
+            locate = self.grid.pair_index.get
+            skip = agree if spec.differences else 0
+            keep, note, add_row = visible_hits.append, highlights.__setitem__, order.setdefault
             for hit in hits:  # best first
-                index = self._visible_row(hit.point, hit.platform)
-                if index is None or (spec.differences and (agree >> index) & 1):
+                platform = hit.platform
+                if platform not in shown:
                     continue
-                visible_hits.append(hit)
-                highlights[(hit.point.id, hit.platform)] = hit.name_spans  # type: ignore[attr-defined]
-                order.setdefault(index, None)
+                key = (hit.point.id, platform)  # type: ignore[attr-defined]
+                packed = locate(key)
+                if packed is None or not packed & mask:
+                    continue
+                index = packed >> 4
+                if (skip >> index) & 1 or (kinds and hit.point.kind not in kinds):  # type: ignore[attr-defined]
+                    continue
+                keep(hit)
+                note(key, hit.name_spans)
+                add_row(index, None)
             indices: Sequence[int] = list(order)
             counts = self._counts(bits_from(indices, len(self.grid.capabilities)), indices)
         elif spec.differences:
