@@ -16,8 +16,10 @@ so that peak memory is the app's and not the YAML parser's.
   typed so far (scripted queries, one character at a time); p50 and p95.
 * filter / differences: the same for ``1``-``4`` and ``d``.
 * paging: ``pagedown`` ×20 in the grid, total and per press.
-* export: writing each report format of the current view (10k points and up: at the size run).
-* peak RSS: ``ru_maxrss`` of the warm process.
+* export: writing each report format of the current view (sizes up to 10k points).
+* search index ready: from creating the App until the background search index is built
+  (keystrokes are measured after it).
+* peak RSS: ``ru_maxrss`` of the warm process before the exports.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -168,10 +171,17 @@ async def _app_figures(catalog, quick: bool) -> dict:
             await _until(lambda: app.state.view is not None and len(app.state.model) > 0, paints, paints.count)
             frames.append(time.perf_counter() - start)
     figures["first_frame"] = statistics.median(frames)
+    for thread in threading.enumerate():  # background indexing of the apps above
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join(timeout=120)
 
+    start = time.perf_counter()
     app = ExplorerApp(catalog, config_dir=tempfile.mkdtemp())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        # big catalogs are indexed for search in the background: measure typing once ready
+        app.engine()  # waits for the background indexing
+        figures["search_ready"] = time.perf_counter() - start
         # keystrokes: the query typed so far is in the view and the grid repainted
         times: list[float] = []
         for query in QUICK_QUERIES if quick else QUERIES:
@@ -212,9 +222,10 @@ async def _app_figures(catalog, quick: bool) -> dict:
                 app, "pagedown", lambda b=before: (grid.cursor_row, grid.scroll_y) != b, paints))
         figures["pagedowns"] = len(pages)
         figures["pagedown_x20"] = statistics.mean(pages) * 20 if pages else float("nan")
-        # export of the current view
+        figures["rss_mb"] = _rss_mb()
+        # export of the current view (the issue asks for 10k points; 100k takes minutes)
         view = app.state.view
-        for fmt in ("md", "csv", "json", "html"):
+        for fmt in ("md", "csv", "json", "html") if len(catalog.points) <= 10_000 else ():
             start = time.perf_counter()
             data = render(report_from_view(catalog, view, "2026-01-01T00:00:00Z"), fmt)
             with open(os.devnull, "wb") as sink:
@@ -230,7 +241,6 @@ def worker_warm(sources: list[str] | None, quick: bool) -> dict:
     catalog = load_catalog(sources)
     figures = {"load_warm": time.perf_counter() - start}
     figures.update(asyncio.run(_app_figures(catalog, quick)))
-    figures["rss_mb"] = _rss_mb()
     return figures
 
 
@@ -270,10 +280,11 @@ def print_table(results: dict[str, dict]) -> None:
         ("filter/differences p95 (ms)", lambda r: ms(r["toggle_p95"])),
         ("pagedown ×20 (ms)", lambda r: ms(r["pagedown_x20"]) + ("" if r["pagedowns"] == 20 else f" ({r['pagedowns']})")),
         ("  per pagedown (ms)", lambda r: ms(r["pagedown_x20"] / 20)),
-        ("export md (ms)", lambda r: ms(r["export_md"])),
-        ("export csv (ms)", lambda r: ms(r["export_csv"])),
-        ("export json (ms)", lambda r: ms(r["export_json"])),
-        ("export html (ms)", lambda r: ms(r["export_html"])),
+        ("search index ready (ms)", lambda r: ms(r["search_ready"])),
+        ("export md (ms)", lambda r: ms(r["export_md"]) if "export_md" in r else "—"),
+        ("export csv (ms)", lambda r: ms(r["export_csv"]) if "export_csv" in r else "—"),
+        ("export json (ms)", lambda r: ms(r["export_json"]) if "export_json" in r else "—"),
+        ("export html (ms)", lambda r: ms(r["export_html"]) if "export_html" in r else "—"),
         ("peak RSS, cold parse (MB)", lambda r: f"{r['rss_cold_mb']:,.0f}"),
         ("peak RSS, app (MB)", lambda r: f"{r['rss_mb']:,.0f}"),
     ]

@@ -97,9 +97,11 @@ def test_markdown_lists_every_binding():
     assert "| `?` | Show the keys, filters and cell marks | `help` |" in text
 
 
-def test_docs_keys_md_is_up_to_date():
-    """docs/keys.md embeds the generated table; regenerate with the command in the file."""
-    doc = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("document", ["docs/keys.md", "README.md"])
+def test_key_tables_in_the_docs_are_up_to_date(document):
+    """The docs embed the generated table; regenerate with
+    ``python -m explorer.tui.keymap --update <file>``."""
+    doc = (ROOT / document).read_text(encoding="utf-8")
     assert km.markdown_table() in doc
 
 
