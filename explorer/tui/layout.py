@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Sequence
+
+from rich.cells import cell_len
 
 from explorer.core.compare import Cell, Row
 from explorer.core.filters import Filters
@@ -96,6 +99,30 @@ class LineModel:
 
     def line_of(self, row_index: int, entry: int = 0) -> int:
         return self.starts[row_index] + entry
+
+
+@lru_cache(maxsize=4096)
+def gutter_lines(label: str, width: int, lines: int) -> tuple[str, ...]:
+    """A capability label wrapped at word boundaries onto at most ``lines`` lines of
+    ``width`` cells (a row taller than one line has room for more of its name). The last
+    line keeps the rest; the caller cuts it off with an ellipsis."""
+    words = label.split()
+    if lines <= 1 or width <= 0 or cell_len(label) <= width:
+        return (label,)
+    out: list[str] = []
+    current = ""
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if current and cell_len(candidate) > width:
+            out.append(current)
+            if len(out) == lines - 1:  # the last line holds the rest
+                out.append(" ".join(words[index:]))
+                return tuple(out)
+            current = word
+        else:
+            current = candidate
+    out.append(current)
+    return tuple(out)
 
 
 def entry_count(cell: Cell) -> int:

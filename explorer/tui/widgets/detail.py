@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.cells import cell_len
+from rich.text import Span, Text
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -10,13 +11,18 @@ from textual.strip import Strip
 
 from explorer.core.compare import Cell, CellState, Row
 from explorer.core.filters import Filters
-from explorer.core.model import Availability, Catalog, Link, Point
+from explorer.core.model import Availability, Catalog, Link, Platform, Point
 from explorer.tui import keymap
 from explorer.tui.layout import filtered_reason
 from explorer.tui.widgets.grid import text_strip
 
 LABEL = "bold"
 MUTED = "dim"
+#: Between the title and the muted aside on the first line; the panel puts the aside on a
+#: line of its own when both do not fit.
+ASIDE = "   "
+#: Caveats and lifecycle warnings; the panel shows them in the theme's warning colour.
+WARN = "bold yellow"
 
 
 def _join(values: tuple[str, ...] | list[str], empty: str = "—") -> str:
@@ -44,7 +50,7 @@ def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | No
     text.append(point.name, style="bold")
     text.append(f" · {platform.name}", style="bold")
     if row is not None:
-        text.append(f"   {row.capability.name} · {point.kind} · {point.direction}", style=MUTED)
+        text.append(f"{ASIDE}{row.capability.name} · {point.kind} · {point.direction}", style=MUTED)
     text.append("\n")
     if point.summary:
         text.append(point.summary + "\n")
@@ -61,17 +67,25 @@ def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | No
         text.append("Technologies: ", style=LABEL)
         text.append(", ".join(point.technologies) + "\n")
     for caveat in point.caveats:
-        text.append("Caveat: ", style="bold yellow")
+        text.append("Caveat: ", style=WARN)
         text.append(caveat + "\n")
     for lifecycle in point.lifecycle:
-        text.append("⚠ " if lifecycle.warns else "Lifecycle: ", style="bold yellow" if lifecycle.warns else LABEL)
+        text.append("⚠ " if lifecycle.warns else "Lifecycle: ", style=WARN if lifecycle.warns else LABEL)
         text.append(lifecycle.label() + "\n")
+    _platform_warnings(text, platform)
     _links(text, "Docs", point.docs)
     _links(text, "SDK", point.sdks)
     text.append("Source: ", style=LABEL)
     text.append(f"{point.source.title} ", style=MUTED)
     text.append(point.source.url, style="underline")
     return text
+
+
+def _platform_warnings(text: Text, platform: Platform) -> None:
+    """The platform's lifecycle warnings in full (the pane header has room for one, short)."""
+    for lifecycle in platform.warnings:
+        text.append(f"⚠ {platform.short_name or platform.name}: ", style=WARN)
+        text.append(lifecycle.label() + "\n")
 
 
 EMPTY_WHY = {
@@ -86,7 +100,7 @@ def empty_detail(catalog: Catalog, row: Row, cell: Cell, filters: Filters) -> Te
     text = Text(end="")
     text.append(capability.name, style="bold")
     text.append(f" · {platform.name}", style="bold")
-    text.append(f"   {capability.kind}", style=MUTED)
+    text.append(f"{ASIDE}{capability.kind}", style=MUTED)
     text.append("\n")
     if capability.summary:
         text.append(capability.summary + "\n")
@@ -100,7 +114,24 @@ def empty_detail(catalog: Catalog, row: Row, cell: Cell, filters: Filters) -> Te
     if cell.note:
         text.append("Note: ", style=LABEL)
         text.append(cell.note + "\n")
+    _platform_warnings(text, platform)
     return text
+
+
+def _aside_on_own_line(text: Text, width: int) -> Text:
+    """Put the first line's muted aside (after ``ASIDE``) on its own line when the line
+    would wrap, rather than breaking it mid-phrase."""
+    plain = text.plain
+    end = plain.find("\n")
+    first = plain if end < 0 else plain[:end]
+    split = first.find(ASIDE)
+    if split <= 0 or cell_len(first) <= width:
+        return text
+    out = text[:split]
+    out.append("\n")
+    out.append_text(text[split + len(ASIDE):])
+    out.end = text.end
+    return out
 
 
 class DetailPanel(ScrollView, can_focus=True):
@@ -116,7 +147,10 @@ class DetailPanel(ScrollView, can_focus=True):
         overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1;
     }
     DetailPanel:focus { border-top: solid $accent; }
+    DetailPanel > .detail--warning { color: $text-warning; text-style: bold; }
     """
+
+    COMPONENT_CLASSES = {"detail--warning"}
 
     BINDINGS = keymap.bindings("detail")
 
@@ -145,13 +179,25 @@ class DetailPanel(ScrollView, can_focus=True):
             return
         console = self.app.console
         base = self.rich_style
-        self._strips = [text_strip(line, console, width, base) for line in self.text.wrap(console, width)]
+        text = _aside_on_own_line(self.text, width)
+        warn = self.get_component_rich_style("detail--warning", partial=True)
+        if any(span.style == WARN for span in text.spans):
+            text = text.copy()
+            text.spans = [Span(s.start, s.end, warn) if s.style == WARN else s for s in text.spans]
+        self._strips = [text_strip(line, console, width, base) for line in text.wrap(console, width)]
         # Not through the reactive: that would ask for a layout of the whole screen.
         self.set_reactive(DetailPanel.virtual_size, Size(width, len(self._strips)))
         self._refresh_scrollbars()
 
     def on_resize(self) -> None:
         self._wrap()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        """A new theme: render the lines again in its colours (when next drawn, once every
+        style, the component classes' too, has been updated)."""
+        super().notify_style_update()
+        self._width = -1
         self.refresh()
 
     def render_line(self, y: int) -> Strip:

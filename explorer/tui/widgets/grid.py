@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,7 +25,7 @@ from explorer.core.filters import Filters
 from explorer.core.model import Point
 from explorer.core.view import View
 from explorer.tui import keymap
-from explorer.tui.layout import SEPARATOR, Geometry, LineModel, columns, filtered_reason
+from explorer.tui.layout import SEPARATOR, Geometry, LineModel, columns, filtered_reason, gutter_lines
 
 BookmarkCheck = Callable[[str, str], bool]
 
@@ -345,7 +346,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         geometry = self.geometry
         separator = Text(SEPARATOR, style=row_style + self.get_component_rich_style("grid--separator", partial=True))
         if geometry.gutter:
-            label = row.capability.name if sub == 0 else ""
+            wrapped = gutter_lines(row.capability.name, geometry.gutter, self.model.heights[row_index])
+            label = wrapped[sub] if sub < len(wrapped) else ""
             cell = Text(label, style=row_style + self.get_component_rich_style("grid--gutter", partial=True))
             cell.truncate(geometry.gutter, overflow="ellipsis", pad=True)
             text.append_text(cell)
@@ -396,8 +398,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         elif state is CellState.UNKNOWN:
             label, part = "  ? unknown", "grid--unknown"
         elif state is CellState.FILTERED:
-            reason = "" if narrow else f" ({filtered_reason(cell, self.filters)})"
-            label, part = f"  – filtered{reason}", "grid--filtered"
+            label, part = f"  – filtered ({filtered_reason(cell, self.filters)})", "grid--filtered"
+            if cell_len(label) > width:  # the reason is in the detail panel
+                label = "  – filtered"
         else:  # present but nothing visible (cannot happen in a built view)
             label, part = " ", "grid--empty"
         return Text(label, style=style + component(part, partial=True), end="")

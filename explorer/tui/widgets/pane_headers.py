@@ -10,31 +10,21 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from explorer.core.model import Platform
 from explorer.core.view import View
+from explorer.tui.header_text import (
+    INDENT, body_lines_needed, count_forms, dimmed_forms, first_fitting, fit_body,
+)
 from explorer.tui.layout import SEPARATOR, Geometry, columns
 from explorer.tui.widgets.grid import text_strip
 
 
-def platform_meta(platform: Platform) -> str:
-    parts = [" + ".join(platform.environments), " + ".join(platform.clients)]
-    if platform.since:
-        parts.append(f"since {platform.since}")
-    return " · ".join(p for p in parts if p)
-
-
-def platform_warning(platform: Platform) -> str:
-    warnings = platform.warnings
-    if not warnings:
-        return ""
-    first = warnings[0]
-    when = f" from {first.from_version}" if first.from_version else ""
-    more = f" (+{len(warnings) - 1})" if len(warnings) > 1 else ""
-    return f"⚠ {first.status}{when}{more}"
-
-
 class PaneHeaders(Widget):
-    """Name, environments · clients · since, lifecycle warning and counts of each pane."""
+    """Name, environments · clients · since, lifecycle warning and counts of each pane.
+
+    Four lines high: name, two lines for what :func:`~explorer.tui.header_text.fit_body`
+    fits into the column, and the count. When that would cut something off and a third
+    line helps, the headers take five lines (class ``-tall``); short screens keep fewer.
+    """
 
     COMPONENT_CLASSES = {
         "headers--name",
@@ -49,6 +39,7 @@ class PaneHeaders(Widget):
 
     DEFAULT_CSS = """
     PaneHeaders { height: 4; background: $panel; }
+    PaneHeaders.-tall { height: 5; }
     PaneHeaders > .headers--name { text-style: bold; }
     PaneHeaders > .headers--current { background: $accent; color: $text; text-style: bold; }
     PaneHeaders > .headers--meta { text-style: dim; }
@@ -72,61 +63,83 @@ class PaneHeaders(Widget):
 
     def set_geometry(self, geometry: Geometry) -> None:
         self.geometry = geometry
+        self._fit_height()
         self.refresh()
 
     def set_view(self, view: View) -> None:
         self.view = view
+        self._fit_height()
         self.refresh()
+
+    _fitted: tuple = ()
+
+    def _fit_height(self) -> None:
+        """Five lines instead of four when a third body line saves text from being cut."""
+        if self.view is None:
+            return
+        platforms = self.view.comparison.platforms
+        widths = [c.width for c in self.geometry.columns]
+        key = (tuple(p.id for p in platforms), tuple(widths))
+        if key == self._fitted or len(widths) != len(platforms):
+            return
+        self._fitted = key
+        self.set_class(body_lines_needed(platforms, widths, (2, 3)) == 3, "-tall")
 
     def set_current(self, pane: int) -> None:
         if pane != self.current:
             self.current = pane
             self.refresh()
 
-    def line_texts(self, y: int) -> list[Text]:  # noqa: C901 - one branch per line kind
+    def line_kinds(self) -> tuple[str, ...]:
+        """What each header line shows: "name", "body" (one per line) and "count"."""
+        height = self.size.height or 4
+        if height >= 3:
+            return ("name", *("body",) * (height - 2), "count")
+        return ("name", "count")[:height]
+
+    def line_texts(self, y: int) -> list[Text]:
         """The text of each pane on header line ``y`` (also used by tests)."""
         if self.view is None:
             return []
-        comparison = self.view.comparison
-        height = self.size.height
-        if height >= 4 or height == 0:
-            kinds: tuple[str, ...] = ("name", "meta", "warning", "count")
-        elif height >= 2:
-            kinds = ("name", "count")
-        else:
-            kinds = ("name",)
+        kinds = self.line_kinds()
         if y >= len(kinds):
             return []
         kind = kinds[y]
+        body_lines = kinds.count("body")
+        comparison = self.view.comparison
         component = self.get_component_rich_style
         widths = [c.width for c in self.geometry.columns]
-
-        def width_of(index: int) -> int:
-            return widths[index] if index < len(widths) else 10**6
+        indent = " " * INDENT
 
         out: list[Text] = []
         for index, platform in enumerate(comparison.platforms):
+            width = widths[index] if index < len(widths) else 10**6
             dimmed = comparison.dimmed.get(platform.id)
             style = Style(dim=True) if dimmed else Style()
             if kind == "name":
                 part = "headers--current" if index == self.current else "headers--name"
-                marker = "▸ " if index == self.current else "  "
+                marker = "▸ " if index == self.current else indent
                 name = platform.name
-                if cell_len(marker + name) > width_of(index) and platform.short_name:
+                if cell_len(marker + name) > width and platform.short_name:
                     name = platform.short_name
                 text = Text(marker + name, style=style + component(part, partial=True))
-            elif kind == "meta":
-                text = Text("  " + platform_meta(platform), style=style + component("headers--meta", partial=True))
-            elif kind == "warning":
-                text = Text("  " + platform_warning(platform), style=style + component("headers--warning", partial=True))
+            elif kind == "body":
+                body = fit_body(platform, width, body_lines)
+                line = y - 1
+                if line < len(body.meta):
+                    text = Text(indent + body.meta[line], style=style + component("headers--meta", partial=True))
+                elif line < len(body.lines):
+                    text = Text(indent + body.lines[line], style=style + component("headers--warning", partial=True))
+                else:
+                    text = Text("")
             elif dimmed:
-                text = Text("  – " + dimmed, style=component("headers--dimmed", partial=True))
+                label = first_fitting(dimmed_forms(dimmed), width)
+                text = Text(indent + label, style=component("headers--dimmed", partial=True))
             else:
                 shown = self.view.counts.get(platform.id, 0)
                 total = self.view.totals.get(platform.id, 0)
-                labels = (f"  {shown} of {total} shown", f"  {shown}/{total} shown", f"  {shown}/{total}")
-                label = next((lb for lb in labels if len(lb) <= width_of(index)), labels[-1])
-                text = Text(label, style=style + component("headers--count", partial=True))
+                label = first_fitting(count_forms(shown, total), width)
+                text = Text(indent + label, style=style + component("headers--count", partial=True))
             out.append(text)
         return out
 

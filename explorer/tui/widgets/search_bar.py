@@ -54,7 +54,7 @@ class SearchBar(Horizontal):
     SearchBar { height: 1; width: 1fr; }
     SearchBar > SearchInput { border: none; height: 1; width: 1fr; padding: 0 1; background: $boost; }
     SearchBar > SearchInput:focus { border: none; background: $primary 20%; }
-    SearchBar > #match-count { width: 16; height: 1; padding: 0 1; color: $text-accent; text-align: right; }
+    SearchBar > #match-count { width: 16; height: 1; padding: 0 1; color: $text-accent; text-align: right; background: $boost; }
     """
 
     def compose(self) -> ComposeResult:

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Static
 
 from explorer.core.model import CatalogInfo
+
+
+class Title(Widget):
+    """``so-explorer · <catalog> <version>``; when narrow the catalog and its version
+    come first (the app's name goes), then the name is cut off."""
+
+    def __init__(self, info: CatalogInfo, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.forms = (f"so-explorer · {info.name} {info.version}", f"{info.name} {info.version}")
+
+    def render(self) -> Text:
+        width = self.content_region.width or 10**6
+        text = next((f for f in self.forms if cell_len(f) <= width), self.forms[-1])
+        return Text(text, no_wrap=True, overflow="ellipsis", end="")
 
 
 class TitleBar(Horizontal):
@@ -24,8 +40,7 @@ class TitleBar(Horizontal):
         self._shortlist = Static("", id="shortlist", markup=False)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"so-explorer · {self.info.name} {self.info.version}", no_wrap=True, overflow="ellipsis"),
-                     id="title", markup=False)
+        yield Title(self.info, id="title")
         yield self._shortlist
 
     def set_shortlist(self, text: str) -> None:
