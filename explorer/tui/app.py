@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.events import Resize
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog, Point
@@ -34,6 +34,7 @@ from explorer.tui.view_state import ViewState
 from explorer.tui.widgets.detail import DetailPanel, empty_detail, point_detail
 from explorer.tui.widgets.filter_bar import DIFFERENCES, FilterBar, FilterToggle
 from explorer.tui.widgets.grid import ComparisonGrid
+from explorer.tui.widgets.key_bar import KeyBar
 from explorer.tui.widgets.pane_headers import PaneHeaders
 from explorer.tui.widgets.search_bar import SearchBar, SearchInput
 from explorer.tui.widgets.title_bar import TitleBar
@@ -95,7 +96,7 @@ class ExplorerApp(CellActions, App[int]):
         yield PaneHeaders(id="pane-headers")
         yield ComparisonGrid(is_bookmarked=lambda p, q: self.is_bookmarked(p, q), id="grid")
         yield DetailPanel(id="detail")
-        yield Footer()
+        yield KeyBar(id="key-bar")
 
     def on_mount(self) -> None:
         self._grid = self.query_one("#grid", ComparisonGrid)
@@ -104,6 +105,7 @@ class ExplorerApp(CellActions, App[int]):
         self._detail = self.query_one("#detail", DetailPanel)
         self._filter_bar = self.query_one("#filter-bar", FilterBar)
         self._search_bar = self.query_one("#search-bar", SearchBar)
+        self._key_bar = self.query_one("#key-bar", KeyBar)
         self.settings.on_mount(self)
         self.show_filter_hotkeys()
         self.focus_now(self.grid)
@@ -116,8 +118,9 @@ class ExplorerApp(CellActions, App[int]):
             self.search_input.value = self._initial_query  # Input.Changed finds it searched
 
     def show_filter_hotkeys(self) -> None:
-        """Label the filter toggles with the keys in force (config.yaml may remap them)."""
+        """Label the filter toggles and the key bar with the keys in force (config.yaml may remap them)."""
         keys = keymap.effective_keys(self.settings.config.keymap)
+        self._key_bar.set_keys(keys)
         ids = {"cloud": "toggle-cloud", "onsite": "toggle-onsite", "win": "toggle-win",
                "web": "toggle-web", DIFFERENCES: "differences"}
         self._filter_bar.set_hotkeys(
@@ -172,6 +175,7 @@ class ExplorerApp(CellActions, App[int]):
         self._headers.set_view(view)
         self._filter_bar.show(self.filters, self.differences)
         self._search_bar.show_count(view.match_count if view.searching else None)
+        self._key_bar.set_searching(view.searching)
 
     def set_filters(self, filters: Filters) -> None:
         """Show the view under other filters (keys 1–4, config defaults, the palette)."""
