@@ -61,11 +61,20 @@ def start(tmp_path: Path, folder: Path, prefix: str, count: int, action: str) ->
     )
 
 
-def go(tmp_path: Path, prefixes: tuple[str, ...]) -> None:
+def go(tmp_path: Path, prefixes: tuple[str, ...], procs: list[subprocess.Popen]) -> None:
+    """Start the workers together; never leave one waiting forever when something fails."""
     deadline = time.monotonic() + 60
-    while not all((tmp_path / f"ready-{p}").exists() for p in prefixes):
-        assert time.monotonic() < deadline, "workers did not start"
-        time.sleep(0.01)
+    try:
+        while not all((tmp_path / f"ready-{p}").exists() for p in prefixes):
+            for proc in procs:
+                assert proc.poll() is None, f"a worker died: {proc.communicate()[1]}"
+            assert time.monotonic() < deadline, "workers did not start"
+            time.sleep(0.01)
+    except BaseException:
+        for proc in procs:
+            proc.kill()
+            proc.communicate()
+        raise
     (tmp_path / "go").touch()
 
 
@@ -85,7 +94,7 @@ def test_two_processes_adding_at_once_keep_the_union(tmp_path):
     folder = tmp_path / "cfg"
     count = 40
     procs = [start(tmp_path, folder, prefix, count, "add") for prefix in ("a", "b")]
-    go(tmp_path, ("a", "b"))
+    go(tmp_path, ("a", "b"), procs)
     for proc in procs:
         finish(proc)
     expected = {(f"{p}.{i}", "gamma") for p in ("a", "b") for i in range(count)}
@@ -101,7 +110,7 @@ def test_removes_in_one_process_are_not_undone_by_another(tmp_path):
         seed.add(f"old.{i}", "gamma")
     assert seed.save()
     procs = [start(tmp_path, folder, "old", 30, "remove"), start(tmp_path, folder, "new", 30, "add")]
-    go(tmp_path, ("old", "new"))
+    go(tmp_path, ("old", "new"), procs)
     for proc in procs:
         finish(proc)
     assert keys(folder) == {(f"new.{i}", "gamma") for i in range(30)}
