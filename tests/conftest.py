@@ -8,7 +8,7 @@ import pytest
 
 from explorer.core.loader import load_catalog
 from explorer.core.model import Catalog
-from explorer.core.paths import CONFIG_ENV
+from explorer.core.paths import CACHE_ENV, CONFIG_ENV
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"
@@ -16,10 +16,11 @@ MINI = FIXTURES / "mini.yaml"
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Stable colours for Pilot and snapshot tests, and no test ever reads the real user config."""
+    """Stable colours for Pilot and snapshot tests; no test reads the real user config or cache."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
     monkeypatch.setenv(CONFIG_ENV, str(tmp_path_factory.mktemp("config-default")))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("cache-default")))
 
 
 @pytest.fixture
