@@ -216,8 +216,8 @@ async def test_detail_lists_the_platform_lifecycle_in_full(make_app, five):
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         text = app.query_one(DetailPanel).plain
-        assert "⚠ Windows: discontinued from 9: The desktop client is not shipped from version 9." in text
-        assert "⚠ Windows: discontinued from 11: From version 11 the installer is gone too." in text
+        assert "⚠ Windows (platform): discontinued from 9: The desktop client is not shipped from version 9." in text
+        assert "⚠ Windows (platform): discontinued from 11: From version 11 the installer is gone too." in text
 
 
 async def test_detail_panel_takes_the_new_theme(make_app):

@@ -84,7 +84,7 @@ def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | No
 def _platform_warnings(text: Text, platform: Platform) -> None:
     """The platform's lifecycle warnings in full (the pane header has room for one, short)."""
     for lifecycle in platform.warnings:
-        text.append(f"⚠ {platform.short_name or platform.name}: ", style=WARN)
+        text.append(f"⚠ {platform.short_name or platform.name} (platform): ", style=WARN)
         text.append(lifecycle.label() + "\n")
 
 
