@@ -68,7 +68,16 @@ def test_bad_files_get_one_line_reasons_with_positions(name, expected):
 
 def test_size_bound_is_enforced():
     lines = problems_of(MINI, max_bytes=100)
-    assert any("the limit is 100" in line for line in lines)
+    assert any("over the limit of 100 bytes" in line for line in lines)
+
+
+def test_devices_and_fifos_are_refused_without_reading_forever(tmp_path):
+    import os
+
+    assert problems_of(Path("/dev/zero")) == ["/dev/zero:1:1: not a regular file"]
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert problems_of(fifo) == [f"{fifo}:1:1: not a regular file"]
 
 
 def test_python_tag_never_runs(tmp_path, monkeypatch):

@@ -56,7 +56,11 @@ def expand_sources(sources: Iterable[str | Path] | None) -> tuple[list[Path], li
     for source in list(sources or [BUNDLED]):
         path = bundled_catalog_dir() if str(source) == BUNDLED else Path(source).expanduser()
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            try:
+                found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            except OSError as exc:
+                problems.append(Problem(str(path), 1, 1, "", f"cannot read the folder: {exc.strerror or exc}"))
+                continue
             if not found:
                 problems.append(Problem(str(path), 1, 1, "", "folder holds no .yaml catalog files"))
             files.extend(found)
@@ -243,14 +247,19 @@ class _Builder:
 
 
 def _read(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, reading at most one byte past the bound (so /dev/zero, a FIFO
+    or a file that grows while read cannot make us hang or fill memory)."""
     file = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlProblem(file, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")
-        return path.read_bytes()
+        if not path.is_file():
+            raise YamlProblem(file, 1, 1, "not a regular file")
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise YamlProblem(file, 1, 1, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise YamlProblem(file, 1, 1, f"file is over the limit of {max_bytes:,} bytes")
+    return raw
 
 
 def load_catalog(
