@@ -40,10 +40,10 @@ class KeySpec:
     id: str
     keys: str
     action: str
-    description: str  # short label for the footer
+    description: str  # short label (binding description; the key bar has its own labels)
     help: str  # one line for the help screen and the command palette
     scope: str = "app"
-    show: bool = True  # shown in the footer
+    show: bool = True  # Binding.show (the key bar picks its keys in widgets/key_bar.py)
     priority: bool = False
     #: Shown in the command palette (an action that makes sense from anywhere).
     palette: bool = True
