@@ -6,6 +6,7 @@ The widgets live in :mod:`explorer.tui.widgets`; what is shown lives in
 
 from __future__ import annotations
 
+import gc
 import threading
 from os import PathLike
 from typing import Callable
@@ -263,8 +264,12 @@ class ExplorerApp(CellActions, App[int]):
 
     @work(thread=True, group="search-engine")
     def _warm_engine(self) -> None:
-        """Index a big catalog for search while the user looks at the first screen."""
+        """Index a big catalog for search while the user looks at the first screen.
+
+        Then freeze what exists (catalog, grid, index: a million objects at 100k points) out
+        of the cyclic GC: a full collection over them took 0.38 s, a pause in mid-typing."""
         self.engine()
+        gc.freeze()
 
     def apply_search(self, generation: int, query: str, hits: list[Hit] | None) -> bool:
         """Show search results unless a newer search started since; returns whether applied."""
