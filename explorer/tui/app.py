@@ -111,7 +111,7 @@ class ExplorerApp(CellActions, App[int]):
         self.show_filter_hotkeys()
         self.focus_now(self.grid)
         if len(self.catalog.points) >= SYNC_SEARCH_LIMIT:
-            self._warm_engine()
+            self.call_after_refresh(self._warm_engine)  # after the first frame, not during it
         self.refresh_view(cursor=None)
         self.bookmarks.on_mount()
         if self._initial_query:
