@@ -124,7 +124,8 @@ class ViewBuilder:
                 if (skip >> index) & 1 or (kinds and hit.point.kind not in kinds):  # type: ignore[attr-defined]
                     continue
                 keep(hit)
-                note(key, hit.name_spans)
+                if hit.name_spans:  # big catalogs score (and so highlight) only the best hits
+                    note(key, hit.name_spans)
                 add_row(index, None)
             indices: Sequence[int] = list(order)
             counts = self._counts(bits_from(indices, len(self.grid.capabilities)), indices)

@@ -29,9 +29,9 @@ class ViewState:
         self._plain: dict[tuple[Key, bool], tuple[View, LineModel]] = {}
         self.view: View | None = None
         self.model = LineModel([], [])
-        self._row_index: dict[str, int] | None = None
+        self._row_index: dict[int, int] | None = None
         #: Row indexes of the cached unsearched models, by model identity.
-        self._row_indexes: dict[int, dict[str, int]] = {}
+        self._row_indexes: dict[int, dict[int, int]] = {}
 
     def builder(self, platforms: tuple[str, ...], filters: Filters) -> ViewBuilder:
         key = (platforms, filters)
@@ -67,14 +67,25 @@ class ViewState:
         return view, model
 
     def row_of(self, capability_id: str) -> int | None:
-        """The view row showing a capability (index built lazily, once per view)."""
+        """The view row showing a capability.
+
+        While searching the order changes every keystroke: one C-speed ``list.index``
+        beats building a dict of every row. Unsearched views keep a dict per cached model."""
+        if self.view is None:
+            return None
+        grid_row = self.grid.row_of_capability.get(capability_id)
+        if grid_row is None:
+            return None
+        indices = self.view.row_indices
+        if self.view.searching:
+            try:
+                return indices.index(grid_row)
+            except ValueError:
+                return None
         if self._row_index is None:
-            capabilities = self.grid.capabilities
-            indices = self.view.row_indices if self.view is not None else ()
-            self._row_index = {capabilities[index].id: i for i, index in enumerate(indices)}
-            if self.view is not None and not self.view.searching:  # plain models are cached
-                self._row_indexes[id(self.model)] = self._row_index
-        return self._row_index.get(capability_id)
+            self._row_index = {index: i for i, index in enumerate(indices)}
+            self._row_indexes[id(self.model)] = self._row_index
+        return self._row_index.get(grid_row)
 
     def locate(self, point_id: str, platform_id: str) -> tuple[int, int, int] | None:
         """(row, entry, pane) of a point on a platform in the current view, if it shows."""
