@@ -8,7 +8,7 @@ so the editor schema and the checks can never disagree.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Union
 
 from explorer.core.model import (

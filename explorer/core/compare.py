@@ -210,9 +210,6 @@ class Comparison:
         self._heights[index] = best
         return best
 
-    def row_index(self) -> dict[str, int]:
-        return {c.id: i for i, c in enumerate(self.grid.capabilities)}
-
 
 class Grid:
     """A catalog indexed by capability and platform."""

@@ -84,10 +84,6 @@ class ViewBuilder:
         self.totals = self._counts(self.comparison.present_bits, self.present_indices)
         self._shown = frozenset(self.comparison.platform_ids)
 
-    @property
-    def present_rows(self) -> RowSeq:
-        return RowSeq(self.comparison, self.present_indices)
-
     def _counts(self, bits: int, indices: Sequence[int]) -> dict[str, int]:
         comparison = self.comparison
         if comparison.filters.kinds:  # the slow path counts the built rows

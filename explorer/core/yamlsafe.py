@@ -10,7 +10,6 @@ line and column (1-based) of each of their values.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
@@ -180,17 +179,3 @@ def parse_bytes(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> YamlDocume
             "refusing an alias bomb",
         )
     return YamlDocument(file, _Converter(file).convert(root), raw)
-
-
-def parse_file(path: Path, max_bytes: int = MAX_BYTES) -> YamlDocument:
-    file = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlProblem(file, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise YamlProblem(file, 1, 1, "is a folder, not a file") from None
-    except OSError as exc:
-        raise YamlProblem(file, 1, 1, f"cannot read: {exc.strerror or exc}") from None
-    return parse_bytes(raw, file, max_bytes)
