@@ -31,7 +31,7 @@ def test_mini_catalog_loads_with_defaults_filled_in():
     assert av.status is Status.PARTIAL
     assert av.environments == ("onsite",)  # narrower than the platform
     assert av.clients == ("win", "web")  # defaulted from the platform
-    assert soap.lifecycle[0].from_version == "12"
+    assert soap.lifecycle[0].removal == "13"
     assert len(catalog.content_hash) == 64
 
 

@@ -88,7 +88,7 @@ async def test_detail_follows_the_cell_and_explains_empty_cells(make_app):
         text = detail(app)
         assert text.startswith("SOAP services · Gamma services")
         assert "◐ partial — onsite" in text and "Onsite only." in text
-        assert "phase-out from 12" in text
+        assert "phase-out started 2023, removal at 13" in text
         await pilot.press("h", "h")  # alpha: unknown
         assert "? unknown" in detail(app)
 

@@ -28,14 +28,17 @@ from explorer.core.model import (
     Link,
     Platform,
     Point,
+    Requirement,
+    RequirementRef,
     Status,
+    Traits,
 )
 from explorer.core.paths import cache_dir
 
 #: Catalogs smaller than this parse quickly enough that a cache only adds I/O.
 MIN_BYTES = 512 * 1024
 DISABLE_ENV = "SO_EXPLORER_NO_CACHE"
-CACHE_SCHEMA = 2
+CACHE_SCHEMA = 3
 #: Points per line of the cache file: restoring line by line keeps the peak memory low.
 CHUNK = 2000
 
@@ -63,7 +66,17 @@ def _links(links: tuple[Link, ...]) -> list:
 
 
 def _life(items: tuple[Lifecycle, ...]) -> list:
-    return [[lc.status, lc.summary, lc.from_version, _link(lc.source)] for lc in items]
+    return [[lc.status, lc.summary, lc.from_version, _link(lc.source), lc.started, lc.removal, lc.last_version]
+            for lc in items]
+
+
+def _traits(traits: Traits) -> list | None:
+    return [traits.runs_on, traits.delivery, traits.latency, traits.retries] if traits else None
+
+
+def _requires(items: tuple[RequirementRef, ...]) -> list:
+    return [[r.id, list(r.alternatives), r.min_version, list(r.environments), list(r.platforms), r.note,
+             _link(r.source)] for r in items]
 
 
 def _avs(items: tuple[Availability, ...]) -> list:
@@ -73,7 +86,8 @@ def _avs(items: tuple[Availability, ...]) -> list:
 def _point(p: Point) -> list:
     return [p.id, p.name, p.capability, p.kind, p.summary, p.direction, _avs(p.availability),
             _link(p.source), list(p.technologies), list(p.caveats), _links(p.docs), _links(p.sdks),
-            _life(p.lifecycle), list(p.aliases), list(p.keywords), p.parent]
+            _life(p.lifecycle), list(p.aliases), list(p.keywords), p.parent, _requires(p.requires),
+            _traits(p.traits)]
 
 
 def dump(catalog: Catalog) -> bytes:
@@ -81,7 +95,8 @@ def dump(catalog: Catalog) -> bytes:
     info = catalog.info
     header = {
         "schema": CACHE_SCHEMA,
-        "info": [info.id, info.name, info.version, info.description],
+        "info": [info.id, info.name, info.version, info.description, info.checked],
+        "requirements": [[r.id, r.name, r.kind, r.summary, _link(r.source)] for r in catalog.requirements],
         "hash": catalog.content_hash,
         "files": list(catalog.files),
         "points": len(catalog.points),
@@ -92,7 +107,8 @@ def dump(catalog: Catalog) -> bytes:
             for p in catalog.platforms
         ],
         "capabilities": [
-            [c.id, c.name, c.kind, c.summary, list(c.aliases), _avs(c.elsewhere)]
+            [c.id, c.name, c.kind, c.summary, list(c.aliases), _avs(c.elsewhere), list(c.needs),
+             c.choose_when, _traits(c.traits), _life(c.lifecycle)]
             for c in catalog.capabilities
         ],
     }
@@ -126,7 +142,21 @@ def restore(raw: bytes | Iterable[bytes]) -> Catalog:
         return tuple(link(v) for v in values)  # type: ignore[misc]
 
     def life(values: list) -> tuple[Lifecycle, ...]:
-        return tuple(Lifecycle(s, summary, version, link(src)) for s, summary, version, src in values)
+        return tuple(
+            Lifecycle(s, summary, version, link(src), started, removal, last)
+            for s, summary, version, src, started, removal, last in values
+        )
+
+    no_traits = Traits()
+
+    def traits(value: list | None) -> Traits:
+        return Traits(*value) if value else no_traits
+
+    def requires(values: list) -> tuple[RequirementRef, ...]:
+        return tuple(
+            RequirementRef(rid, tuple(alts), version, tuple(envs), tuple(pids), note, link(src))
+            for rid, alts, version, envs, pids, note, src in values
+        )
 
     def avs(values: list) -> tuple[Availability, ...]:
         return tuple(
@@ -141,8 +171,9 @@ def restore(raw: bytes | Iterable[bytes]) -> Catalog:
         in data["platforms"]
     )
     capabilities = tuple(
-        Capability(cid, name, kind, summary, tuple(aliases), avs(elsewhere))
-        for cid, name, kind, summary, aliases, elsewhere in data["capabilities"]
+        Capability(cid, name, kind, summary, tuple(aliases), avs(elsewhere), tuple(needs), choose,
+                   traits(tr), life(lc))
+        for cid, name, kind, summary, aliases, elsewhere, needs, choose, tr, lc in data["capabilities"]
     )
     built: list[Point] = []
     for line in lines:
@@ -151,14 +182,18 @@ def restore(raw: bytes | Iterable[bytes]) -> Catalog:
         built.extend(
             Point(pid, name, cap, kind, summary, direction, avs(av), link(source),  # type: ignore[arg-type]
                   tuple(tech), tuple(caveats), links(docs), links(sdks), life(lc),
-                  tuple(aliases), tuple(keywords), parent)
+                  tuple(aliases), tuple(keywords), parent, requires(req), traits(tr))
             for pid, name, cap, kind, summary, direction, av, source, tech, caveats, docs, sdks, lc,
-            aliases, keywords, parent in json.loads(line)
+            aliases, keywords, parent, req, tr in json.loads(line)
         )
     if len(built) != data["points"]:
         raise ValueError("truncated cache")
     points = tuple(built)
-    return Catalog(CatalogInfo(*data["info"]), platforms, capabilities, points, data["hash"], tuple(data["files"]))
+    requirements = tuple(
+        Requirement(rid, name, kind, summary, link(src)) for rid, name, kind, summary, src in data["requirements"]
+    )
+    return Catalog(CatalogInfo(*data["info"]), platforms, capabilities, points, data["hash"], tuple(data["files"]),
+                   requirements)
 
 
 def load_cached(key: str) -> Catalog | None:

@@ -16,7 +16,11 @@ from explorer.core.model import (
     DIRECTIONS,
     ENVIRONMENTS,
     KINDS,
+    DELIVERY,
     LIFECYCLE_STATUSES,
+    NEEDS,
+    REQUIREMENT_KINDS,
+    RUNS_ON,
     Status,
 )
 
@@ -84,6 +88,9 @@ LIFECYCLE = Map(
     {
         "status": Str(enum=LIFECYCLE_STATUSES),
         "from_version": Str("The SuperOffice version the status applies from, e.g. '9' or 'Online 10'."),
+        "started": Str("When a phase-out or deprecation was initiated or announced (a year or a version)."),
+        "removal": Str("The announced removal target version, e.g. '13'."),
+        "last_version": Str("The last version that supports it, e.g. '10.2.9'."),
         "summary": Str("One sentence on what the status means for an integration."),
         "source": LINK,
     },
@@ -93,6 +100,45 @@ LIFECYCLE = Map(
 
 ENV_LIST = List(Str(enum=ENVIRONMENTS), min_items=1)
 CLIENT_LIST = List(Str(enum=CLIENTS), min_items=1)
+ID_LIST = List(ID, min_items=1)
+
+TRAITS = Map(
+    {
+        "runs_on": Str("Where the code runs: " + ", ".join(f"{k} ({v})" for k, v in RUNS_ON.items()) + ".",
+                       enum=tuple(RUNS_ON)),
+        "delivery": Str("For events: push (SuperOffice calls you) or pull (you ask).", enum=tuple(DELIVERY)),
+        "latency": Str("How soon it acts or is told, in a few words."),
+        "retries": Str("What happens when a call or delivery fails, in a few words."),
+    },
+    doc="How an option differs from similar ones. A point's traits override its capability's.",
+)
+
+REQUIREMENT = Map(
+    {
+        "id": ID,
+        "name": TEXT,
+        "kind": Str(enum=REQUIREMENT_KINDS),
+        "summary": OPTIONAL_TEXT,
+        "source": LINK,
+    },
+    required=("id", "name", "kind", "source"),
+    doc="Something a point may require: a licence, a plan, access on request, a version. "
+    "Points name it in requires:, and `recommend --has ID` says the customer has it.",
+)
+
+REQUIREMENT_REF = Map(
+    {
+        "id": Str("The id of a requirement defined under requirements:.", pattern=ID_PATTERN),
+        "or": List(Str(pattern=ID_PATTERN), doc="Other requirement ids that satisfy it as well."),
+        "min_version": Str("The minimum version, for a version requirement."),
+        "environments": ENV_LIST,
+        "platforms": List(Str(pattern=ID_PATTERN), min_items=1, doc="Only on these platforms."),
+        "note": OPTIONAL_TEXT,
+        "source": LINK,
+    },
+    required=("id", "source"),
+    doc="A point's requirement; environments and platforms narrow where it applies.",
+)
 
 AVAILABILITY = Map(
     {
@@ -120,6 +166,7 @@ CATALOG_INFO = Map(
         "name": TEXT,
         "version": Str("Catalog version, quoted: \"2026.11\"."),
         "description": OPTIONAL_TEXT,
+        "checked": Str("The date the facts were last checked, YYYY-MM-DD.", pattern=r"^\d{4}-\d{2}-\d{2}$"),
     },
     required=("id", "name", "version"),
 )
@@ -150,6 +197,11 @@ CAPABILITY = Map(
         "summary": OPTIONAL_TEXT,
         "aliases": STRINGS,
         "elsewhere": Dict(ELSEWHERE, doc="Platform id → status for platforms without a point."),
+        "needs": List(Str(enum=tuple(NEEDS)), doc="The customer needs this capability serves: "
+                      + "; ".join(f"{k} = {v}" for k, v in NEEDS.items()) + "."),
+        "choose_when": Str("When to choose it, in a sentence or two a customer can read."),
+        "traits": TRAITS,
+        "lifecycle": List(LIFECYCLE),
     },
     required=("id", "name", "kind"),
 )
@@ -172,6 +224,8 @@ POINT = Map(
         "keywords": STRINGS,
         "parent": Str("The id of the point this one is nested under.", pattern=ID_PATTERN),
         "availability": Dict(AVAILABILITY, min_items=1, doc="Platform id → availability."),
+        "requires": List(REQUIREMENT_REF),
+        "traits": TRAITS,
     },
     required=("id", "name", "capability", "kind", "summary", "direction", "source", "availability"),
 )
@@ -180,6 +234,7 @@ DOCUMENT = Map(
     {
         "format": Int("The catalog format version.", FORMAT_VERSION, FORMAT_VERSION),
         "catalog": CATALOG_INFO,
+        "requirements": List(REQUIREMENT),
         "platforms": List(PLATFORM),
         "capabilities": List(CAPABILITY),
         "points": List(POINT),

@@ -22,7 +22,10 @@ from explorer.core.model import (
     Link,
     Platform,
     Point,
+    Requirement,
+    RequirementRef,
     Status,
+    Traits,
 )
 from explorer.core.sanitize import clean_text
 from explorer.core.validate import Problem, check_document
@@ -102,6 +105,33 @@ def _lifecycle(value: object) -> tuple[Lifecycle, ...]:
             summary=_text(v.get("summary"), True),
             from_version=_text(v.get("from_version")) or None,
             source=_link(v.get("source")),
+            started=_text(v.get("started")) or None,
+            removal=_text(v.get("removal")) or None,
+            last_version=_text(v.get("last_version")) or None,
+        )
+        for v in value
+        if isinstance(v, dict)
+    )
+
+
+def _traits(value: object) -> Traits:
+    if not isinstance(value, dict):
+        return Traits()
+    return Traits(*(_text(value.get(key), True) for key in ("runs_on", "delivery", "latency", "retries")))
+
+
+def _requires(value: object) -> tuple[RequirementRef, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        RequirementRef(
+            id=_text(v.get("id")),
+            alternatives=_strings(v.get("or")),
+            min_version=_text(v.get("min_version")) or None,
+            environments=_strings(v.get("environments")),
+            platforms=_strings(v.get("platforms")),
+            note=_text(v.get("note"), True),
+            source=_link(v.get("source")),
         )
         for v in value
         if isinstance(v, dict)
@@ -117,6 +147,7 @@ class _Builder:
         self.platforms: dict[str, tuple[str, LocDict, str]] = {}
         self.capabilities: dict[str, tuple[str, LocDict, str]] = {}
         self.points: dict[str, tuple[str, LocDict, str]] = {}
+        self.requirements: dict[str, tuple[str, LocDict, str]] = {}
 
     def problem(self, file: str, mapping: LocDict, key: str | None, path: str, message: str) -> None:
         pos = mapping.value_pos.get(key, mapping.pos) if key else mapping.pos
@@ -130,8 +161,10 @@ class _Builder:
                 name=_text(info.get("name")),
                 version=_text(info.get("version")),
                 description=_text(info.get("description"), True),
+                checked=_text(info.get("checked")),
             )
         for section, store in (
+            ("requirements", self.requirements),
             ("platforms", self.platforms),
             ("capabilities", self.capabilities),
             ("points", self.points),
@@ -166,8 +199,36 @@ class _Builder:
             elif isinstance(parent, str) and parent == point["id"]:
                 self.problem(file, point, "parent", f"{path}.parent", "a point cannot be its own parent")
             self._check_platform_keys(file, point.get("availability"), f"{path}.availability")
+            self._check_requires(file, point.get("requires"), f"{path}.requires")
         for file, cap, path in self.capabilities.values():
             self._check_platform_keys(file, cap.get("elsewhere"), f"{path}.elsewhere")
+
+    def _check_requires(self, file: str, value: object, path: str) -> None:
+        if not isinstance(value, LocList):
+            return
+        for index, ref in enumerate(value):
+            if not isinstance(ref, LocDict):
+                continue
+            where = f"{path}[{index}]"
+            ids = [("id", ref.get("id"))]
+            alternatives = ref.get("or")
+            if isinstance(alternatives, LocList):
+                ids += [(f"or[{i}]", v) for i, v in enumerate(alternatives)]
+            for key, rid in ids:
+                if isinstance(rid, str) and rid not in self.requirements:
+                    known = ", ".join(sorted(self.requirements)) or "none are defined"
+                    pos = ref.value_pos.get(key.split("[")[0], ref.pos)
+                    self.problems.append(Problem(
+                        file, pos[0], pos[1], f"{where}.{key}",
+                        f"unknown requirement {rid!r} (define it under requirements:; known: {known})",
+                    ))
+            platforms = ref.get("platforms")
+            if isinstance(platforms, LocList):
+                for i, pid in enumerate(platforms):
+                    if isinstance(pid, str) and pid not in self.platforms:
+                        pos = platforms.item_pos[i]
+                        self.problems.append(Problem(file, pos[0], pos[1], f"{where}.platforms[{i}]",
+                                                     f"unknown platform {pid!r}"))
 
     def _check_platform_keys(self, file: str, mapping: object, path: str) -> None:
         if not isinstance(mapping, LocDict):
@@ -218,6 +279,10 @@ class _Builder:
                     Availability(pid, Status(v["status"]), (), (), _text(v.get("note"), True))
                     for pid, v in (c.get("elsewhere") or {}).items()
                 ),
+                needs=_strings(c.get("needs")),
+                choose_when=_text(c.get("choose_when"), True),
+                traits=_traits(c.get("traits")),
+                lifecycle=_lifecycle(c.get("lifecycle")),
             )
             for _, c, _ in self.capabilities.values()
         )
@@ -239,11 +304,23 @@ class _Builder:
                 aliases=_strings(p.get("aliases")),
                 keywords=_strings(p.get("keywords")),
                 parent=p.get("parent"),
+                requires=_requires(p.get("requires")),
+                traits=_traits(p.get("traits")),
             )
             for _, p, _ in self.points.values()
         )
+        requirements = tuple(
+            Requirement(
+                id=r["id"],
+                name=_text(r["name"]),
+                kind=r["kind"],
+                summary=_text(r.get("summary"), True),
+                source=_link(r.get("source")),
+            )
+            for _, r, _ in self.requirements.values()
+        )
         info = self.info or CatalogInfo(id="catalog", name="Untitled catalog", version="0")
-        return Catalog(info, platforms, capabilities, points, digest, tuple(files))
+        return Catalog(info, platforms, capabilities, points, digest, tuple(files), requirements)
 
 
 def _read(path: Path, max_bytes: int) -> bytes:

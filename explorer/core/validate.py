@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from explorer.core.catalog_spec import DOCUMENT, Dict, Int, List, Map, Spec, Str
+from explorer.core.catalog_spec import DOCUMENT, ID_PATTERN, Dict, Int, List, Map, Spec, Str
 from explorer.core.yamlsafe import LocDict, LocList, Pos
 
 
@@ -97,7 +97,10 @@ class _Checker:
             hint = f"; did you mean {near[0]!r}?" if near else ""
             self.add(pos, path, f"{value!r} is not one of {', '.join(spec.enum)}{hint}")
         if spec.pattern and not _regex(spec.pattern).match(value):
-            self.add(pos, path, f"{value!r} is not a valid id (lower case letters, digits, '.', '_', '-')")
+            if spec.pattern == ID_PATTERN:
+                self.add(pos, path, f"{value!r} is not a valid id (lower case letters, digits, '.', '_', '-')")
+            else:
+                self.add(pos, path, f"{value!r} does not have the expected form ({spec.doc.rstrip('.')})")
         if spec.url and not _URL.match(value):
             self.add(pos, path, f"{value!r} is not an http(s) link")
 
