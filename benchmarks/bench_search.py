@@ -48,7 +48,7 @@ import gen_catalog  # noqa: E402
 import yaml  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from explorer.core.loader import load_catalog  # noqa: E402
+from explorer.core.catalog import load_catalog  # noqa: E402
 from explorer.core.search import SearchEngine  # noqa: E402
 
 SCRIPT = ("contact", "webhook", "get person", "soap ticket", "agent")

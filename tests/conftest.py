@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.loader import load_catalog
+from explorer.core.catalog import load_catalog
 from explorer.core.model import Catalog
-from explorer.core.paths import CACHE_ENV, CONFIG_ENV
+from explorer.core.settings import CACHE_ENV, CONFIG_ENV
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"

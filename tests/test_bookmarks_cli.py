@@ -11,7 +11,7 @@ import pytest
 
 from explorer.cli import main
 from explorer.core.bookmarks import BookmarkStore
-from explorer.core.bookmarks_file import FILE_NAME
+from explorer.core.bookmarks import FILE_NAME
 
 MINI = str(Path(__file__).parent / "fixtures" / "mini.yaml")
 FIXTURES = Path(__file__).parent / "fixtures" / "bookmarks"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from explorer.core.bookmarks import BookmarkStore
-from explorer.core.bookmarks_file import FILE_NAME, parse
+from explorer.core.bookmarks.document import FILE_NAME, parse
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name == "nt", reason="uses SIGKILL")]
 ROOT = Path(__file__).parents[1]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core import catalog_cache
-from explorer.core.loader import load_catalog
+from explorer.core.catalog import cache as catalog_cache
+from explorer.core.catalog import load_catalog
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
 

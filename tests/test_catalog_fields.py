@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.loader import CatalogError, load_catalog
+from explorer.core.catalog import CatalogError, load_catalog
 from explorer.core.model import NEEDS, Lifecycle, Traits
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"

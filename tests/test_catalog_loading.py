@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.loader import BUNDLED, CatalogError, bundled_catalog_dir, load_catalog
+from explorer.core.catalog import BUNDLED, CatalogError, bundled_catalog_dir, load_catalog
 from explorer.core.model import Status
-from explorer.core.yamlsafe import YamlProblem, parse_bytes
+from explorer.core.util.yamlsafe import YamlProblem, parse_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = FIXTURES / "bad"

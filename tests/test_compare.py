@@ -8,7 +8,7 @@ import pytest
 
 from explorer.core.compare import CellState, Grid
 from explorer.core.filters import Filters
-from explorer.core.loader import load_catalog
+from explorer.core.catalog import load_catalog
 from explorer.core.view import ViewBuilder, ViewSpec
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explorer.core.config import Config, config_path, known_platforms, load_config, save_config, summary
+from explorer.core.settings.config import Config, config_path, known_platforms, load_config, save_config, summary
 
 FIXTURES = Path(__file__).parent / "fixtures" / "config"
 THEMES = ["nord", "dracula", "textual-dark"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.bookmarks_file import Bookmark
+from explorer.core.bookmarks import Bookmark
 from explorer.core.compare import CellState, Grid
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog, Status

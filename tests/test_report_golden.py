@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
-from explorer.core.loader import CatalogError, load_catalog
+from explorer.core.catalog import CatalogError, load_catalog
 
 GOLDEN = Path(__file__).parent / "golden"
 EPOCH = "1795000000"  # 2026-11-18T11:06:40Z

@@ -1,4 +1,4 @@
-from explorer.core.sanitize import clean_text, is_clean
+from explorer.core.util.sanitize import clean_text, is_clean
 
 
 def test_escape_sequences_and_controls_are_removed():

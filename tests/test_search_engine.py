@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.loader import load_catalog
+from explorer.core.catalog import load_catalog
 from explorer.core.model import (
     Availability,
     Capability,
@@ -18,8 +18,8 @@ from explorer.core.model import (
     Point,
     Status,
 )
-from explorer.core.search import Hit, SearchEngine, SearchResult
-from explorer.core.search_query import Kind, parse_query
+from explorer.core.search.engine import Hit, SearchEngine, SearchResult
+from explorer.core.search.query import Kind, parse_query
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parents[1]
@@ -292,15 +292,31 @@ def test_narrowing_cache_gives_the_same_results_as_a_fresh_search(exact_limit):
         assert _signature(typed.search("contact agent"[:k])) == _signature(fresh)
 
 
-def test_results_carry_query_and_generation(mini):
+def test_results_carry_their_query(mini):
     engine = SearchEngine(mini)
     first = engine.search("web")
     second = engine.search("webh")
     assert (first.query, second.query) == ("web", "webh")
-    assert second.generation == first.generation + 1 == engine.generation
-    assert engine.last_query == "webh"
     engine.clear_cache()
     assert _signature(engine.search("webh")) == _signature(second)
+
+
+def test_a_search_nobody_wants_any_more_is_skipped(mini):
+    engine = SearchEngine(mini)
+    assert engine.search("web", wanted=lambda: False) is None
+    assert len(engine.search("web", wanted=lambda: True)) > 0
+
+
+def test_requests_hand_out_tickets_and_know_the_newest():
+    from explorer.core.search import SearchRequests
+
+    requests = SearchRequests()
+    first = requests.ask("so")
+    assert first is not None and requests.is_current(first)
+    assert requests.ask("so") is None  # the same query again: nothing new to do
+    second = requests.ask("soap")
+    assert second is not None and requests.is_current(second) and not requests.is_current(first)
+    assert requests.query == "soap"
 
 
 def test_small_catalogs_are_scored_exactly_by_default(mini):

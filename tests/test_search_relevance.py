@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explorer.core.loader import load_catalog
-from explorer.core.search import DEFAULT_EXACT_LIMIT, SearchEngine
+from explorer.core.catalog import load_catalog
+from explorer.core.search.engine import DEFAULT_EXACT_LIMIT, SearchEngine
 
 QUERIES = Path(__file__).parent / "relevance_queries.yaml"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.loader import load_catalog
+from explorer.core.catalog import load_catalog
 from explorer.tui.app import ExplorerApp
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"

@@ -7,10 +7,10 @@ from pathlib import Path
 from textual.widgets import Input, OptionList
 
 from explorer.core.bookmarks import BookmarkStore
-from explorer.core.bookmarks_file import FILE_NAME
+from explorer.core.bookmarks import FILE_NAME
 from explorer.tui.app import ExplorerApp
-from explorer.tui.bookmarks_dialogs import ConfirmDialog, TextDialog
-from explorer.tui.bookmarks_screen import BOOKMARK_KEYS, BookmarksScreen
+from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
+from explorer.tui.screens.bookmarks import BOOKMARK_KEYS, BookmarksScreen
 from explorer.tui.widgets.grid import ComparisonGrid
 
 SIZE = (160, 45)

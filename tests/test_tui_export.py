@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, RadioButton
 
 from explorer.core.bookmarks import BookmarkStore
 from explorer.tui.app import ExplorerApp
-from explorer.tui.export_screen import ExportScreen, with_extension
+from explorer.tui.screens.export import ExportScreen, with_extension
 
 SIZE = (110, 36)
 

@@ -10,11 +10,11 @@ from textual.widgets import Static
 
 from explorer.tui import keymap as km
 from explorer.tui.app import ExplorerApp
-from explorer.tui.bookmarks_dialogs import ConfirmDialog, TextDialog
-from explorer.tui.bookmarks_screen import BookmarksScreen
-from explorer.tui.export_screen import ExportScreen
-from explorer.tui.help_screen import CELL_MARKS, FILTER_RULE, HelpScreen, help_content
-from explorer.tui.platform_screen import PlatformScreen
+from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
+from explorer.tui.screens.bookmarks import BookmarksScreen
+from explorer.tui.screens.export import ExportScreen
+from explorer.tui.screens.help import CELL_MARKS, FILTER_RULE, HelpScreen, help_content
+from explorer.tui.screens.platforms import PlatformScreen
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.search_bar import SearchInput

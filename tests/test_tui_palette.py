@@ -88,8 +88,8 @@ async def test_running_a_command_from_the_palette(mini_catalog, tmp_config):
 
 
 async def test_help_and_chooser_open_from_the_palette(mini_catalog, tmp_config):
-    from explorer.tui.help_screen import HelpScreen
-    from explorer.tui.platform_screen import PlatformScreen
+    from explorer.tui.screens.help import HelpScreen
+    from explorer.tui.screens.platforms import PlatformScreen
 
     app = ExplorerApp(mini_catalog)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,9 +7,9 @@ import pytest
 from rich.text import Text
 
 from conftest import load_fixture
-from explorer.tui.header_text import body_lines_needed, fit_body
-from explorer.tui.help_screen import HelpScreen
-from explorer.tui.layout import gutter_lines
+from explorer.tui.render.header_text import body_lines_needed, fit_body
+from explorer.tui.screens.help import HelpScreen
+from explorer.tui.render.geometry import gutter_lines
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.key_bar import KeyBar

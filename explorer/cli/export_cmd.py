@@ -25,7 +25,7 @@ from explorer.cli.common import (
 from explorer.core.bookmarks import BookmarkStore
 from explorer.core.compare import Grid
 from explorer.core.model import Catalog
-from explorer.core.paths import config_dir
+from explorer.core.settings import config_dir
 from explorer.core.report import (
     FORMATS,
     Report,
@@ -38,7 +38,7 @@ from explorer.core.report import (
     report_shortlist,
     write_report,
 )
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 from explorer.core.search import SearchEngine
 from explorer.core.view import ViewBuilder, ViewSpec
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from explorer.core.filters import Filters, combo_mask
-from explorer.core.gcpause import paused_gc
+from explorer.core.util.gcpause import paused_gc
 from explorer.core.model import Availability, Capability, Catalog, Platform, Point, Status
 
 

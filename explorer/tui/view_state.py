@@ -14,7 +14,7 @@ from explorer.core.compare import Grid
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog
 from explorer.core.view import HitLike, View, ViewBuilder, ViewSpec
-from explorer.tui.layout import LineModel
+from explorer.tui.render.geometry import LineModel
 
 BUILDER_CACHE = 8
 

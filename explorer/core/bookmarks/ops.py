@@ -1,6 +1,6 @@
 """Bookmark changes as replayable operations, so two so-explorers can merge their saves.
 
-Every change a :class:`~explorer.core.bookmarks.BookmarkStore` makes is one of these
+Every change a :class:`~explorer.core.bookmarks.store.BookmarkStore` makes is one of these
 operations. It is applied to the store's document at once, and kept until the next save,
 which re-reads the file and replays the pending operations onto it. ``apply`` is lenient:
 an operation that no longer fits the file (its bookmark was removed elsewhere, its shortlist
@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from explorer.core.bookmarks_file import Bookmark, Document, Key, Shortlist
+from explorer.core.bookmarks.document import Bookmark, Document, Key, Shortlist
 
 
 def _put(doc: Document, index: int, shortlist: Shortlist) -> Document:

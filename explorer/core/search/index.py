@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from explorer.core.model import Capability, Catalog, Point, Status
-from explorer.core.search_score import WEIGHTS
+from explorer.core.search.score import WEIGHTS
 
 _TOKEN = re.compile(r"\w+")
 #: A word start inside a token: a camelCase hump, an acronym's last capital before a lower

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from explorer.core.bookmarks_file import Bookmark, Shortlist
+from explorer.core.bookmarks.document import Bookmark, Shortlist
 from explorer.core.model import Availability, Catalog, Platform, Point, Status
 
 MISSING = "missing from catalog"

@@ -3,7 +3,7 @@
 Command-line values win over the config (the app's ``explicit_filters`` and
 ``explicit_platforms`` flags say which were given). A theme picked in the command palette is
 saved; the platform chooser's ``s`` and two palette commands save the default platforms and
-filters. Saving goes through :func:`explorer.core.config.save_config` (atomic; an unreadable
+filters. Saving goes through :func:`explorer.core.settings.config.save_config` (atomic; an unreadable
 file is moved aside first, and the notification says where it went).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from explorer.core.config import Config, config_path, load_config, save_config, summary
+from explorer.core.settings import Config, config_path, load_config, save_config, summary
 from explorer.core.filters import Filters
 from explorer.core.model import CLIENTS, ENVIRONMENTS
 from explorer.tui import keymap as km

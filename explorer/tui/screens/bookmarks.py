@@ -25,10 +25,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.core.bookmarks import BookmarkError
-from explorer.core.bookmarks_catalog import Resolved, group_by_platform
-from explorer.core.bookmarks_file import MAX_NOTE_CHARS, Key, clean_name, clean_note
+from explorer.core.bookmarks import Resolved, group_by_platform
+from explorer.core.bookmarks import MAX_NOTE_CHARS, Key, clean_name, clean_note
 from explorer.core.model import Status
-from explorer.tui.bookmarks_dialogs import ConfirmDialog, TextDialog
+from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 from explorer.tui.keymap import KeySpec
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def entry_prompt(entry: Resolved) -> Content:
 class BookmarksScreen(ModalScreen["Key | None"]):
     """Browse and manage shortlists; dismisses with a (point, platform) to jump to, or None."""
 
-    CSS_PATH = "bookmarks_screen.tcss"
+    CSS_PATH = "bookmarks.tcss"
     BINDINGS = [Binding(s.keys, s.action, s.description, show=s.show, id=s.id) for s in BOOKMARK_KEYS]
     AUTO_FOCUS = "#bookmarks-list"
 

@@ -87,7 +87,7 @@ def help_content(
 class HelpScreen(ModalScreen[None]):
     """A modal, scrollable help screen; ``escape``, ``q`` or ``?`` closes it."""
 
-    CSS_PATH = "help_screen.tcss"
+    CSS_PATH = "help.tcss"
     BINDINGS = km.bindings("help")
     AUTO_FOCUS = "#help-scroll"
 

@@ -1,6 +1,6 @@
 """Term-aware scoring of one field: the exact stage of the search (see ``search``).
 
-Each function takes a parsed :class:`~explorer.core.search_query.Term` and the original-case
+Each function takes a parsed :class:`~explorer.core.search.query.Term` and the original-case
 text of one field, and returns a normalised score (0..1, plus ``WHOLE_FIELD_BONUS`` when the
 term is the whole field) with the matched character positions, or ``None`` positions when
 the term does not match that field the way its kind requires.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from explorer.core.search_index import fold, typo_words
-from explorer.core.search_query import Kind, Term
-from explorer.core.search_score import (
+from explorer.core.search.index import fold, typo_words
+from explorer.core.search.query import Kind, Term
+from explorer.core.search.score import (
     WHOLE_FIELD_BONUS,
     WORD_START,
     best_substring,

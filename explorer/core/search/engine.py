@@ -38,37 +38,31 @@ cached one matched are scanned again, as fzf's cache does. Typo, summary and pla
 matches are looked up again each time: they do not narrow.
 
 **Stale results.** The engine is synchronous and guarded by a lock, so it may run in a
-worker thread. Each call bumps ``engine.generation``; the result carries ``query`` and
-``generation``, and ``engine.last_query`` is the latest query asked for. A UI that searches
-in a worker should apply a result only when ``result.generation == engine.generation`` (or
-``result.query`` equals the text now in the search box), so a slow answer for an old
-query never replaces a newer one::
+worker thread. It does not decide which results are stale: a caller that searches in the
+background tracks its requests with :class:`~explorer.core.search.requests.SearchRequests`
+and passes ``wanted``, which the engine asks once it holds its lock, so a search queued
+behind a slower one is skipped when a newer query has been asked for meanwhile::
 
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, text):
-        result = self.engine.search(text)
-        self.call_from_thread(self.show_hits, result)
-
-    def show_hits(self, result):
-        if result.generation != self.engine.generation:
-            return  # a newer search is on its way
-        ...
+    ticket = requests.ask(text)
+    result = engine.search(text, wanted=lambda: requests.is_current(ticket))
+    if result is not None and requests.is_current(ticket):
+        show(result)
 """
 
 from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain, compress, filterfalse
 from operator import itemgetter, not_
 
 from explorer.core.model import Catalog, Point
-from explorer.core.search_exact import ExactScorer
-from explorer.core.search_index import SearchIndex
-from explorer.core.search_match import Matcher, TermMatch
-from explorer.core.search_query import Query, parse_query
+from explorer.core.search.exact import ExactScorer
+from explorer.core.search.index import SearchIndex
+from explorer.core.search.match import Matcher, TermMatch
+from explorer.core.search.query import Query, parse_query
 
 Span = tuple[int, int]
 
@@ -96,14 +90,13 @@ class Hit:
 
 
 class SearchResult(list):
-    """The hits of one search, best first, with the query and generation that made them."""
+    """The hits of one search, best first, with the query that made them."""
 
-    __slots__ = ("query", "generation", "exact_count")
+    __slots__ = ("query", "exact_count")
 
-    def __init__(self, hits=(), query: str = "", generation: int = 0, exact_count: int = 0) -> None:
+    def __init__(self, hits=(), query: str = "", exact_count: int = 0) -> None:
         super().__init__(hits)
         self.query = query
-        self.generation = generation
         #: How many hits at the start carry exact scores and spans.
         self.exact_count = exact_count
 
@@ -125,29 +118,29 @@ class SearchEngine:
         self._ranks = {id(p): r for r, p in enumerate(index.points)}
         self.exact = ExactScorer(index)
         self._lock = threading.Lock()
-        #: Bumped by every search; compare with ``SearchResult.generation``.
-        self.generation = 0
-        #: The query of the latest search.
-        self.last_query = ""
 
     # ------------------------------------------------------------------ public API
 
-    def search(self, query: str, exact_limit: int | None | object = ...) -> SearchResult:
-        """Ranked hits for ``query`` (none for an empty query). See the module docstring."""
+    def search(
+        self, query: str, exact_limit: int | None | object = ..., *, wanted: Callable[[], bool] | None = None
+    ) -> SearchResult | None:
+        """Ranked hits for ``query`` (none for an empty query). See the module docstring.
+
+        ``wanted`` is asked once the engine's lock is held; when it says no, the search is
+        skipped and the result is None (only when ``wanted`` is given)."""
         limit = self.exact_limit if exact_limit is ... else exact_limit
         with self._lock:
-            self.generation += 1
-            self.last_query = query
-            generation = self.generation
+            if wanted is not None and not wanted():
+                return None
             parsed = parse_query(query)
             if parsed.empty:
-                return SearchResult((), query, generation, 0)
+                return SearchResult((), query, 0)
             # A search allocates many short-lived, acyclic containers; a collection in the
             # middle would walk the whole index, so the cyclic GC waits until it is done.
             collecting = gc.isenabled()
             gc.disable()
             try:
-                result = SearchResult((), query, generation)
+                result = SearchResult((), query)
                 result.exact_count = self._search(parsed, limit, result)  # type: ignore[arg-type]
                 return result
             finally:

@@ -22,7 +22,7 @@ Check = Callable[[str], "str | None"]
 class TextDialog(ModalScreen["str | None"]):
     """Ask for one line of text: ``enter`` accepts (if ``check`` agrees), ``escape`` cancels."""
 
-    CSS_PATH = "bookmarks_screen.tcss"
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "cancel", show=False, id="bookmarks-dialog-cancel")]
     AUTO_FOCUS = "#dialog-input"
 
@@ -65,7 +65,7 @@ class TextDialog(ModalScreen["str | None"]):
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question: ``y`` or ``enter`` says yes, ``n`` or ``escape`` says no."""
 
-    CSS_PATH = "bookmarks_screen.tcss"
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("y,enter", "answer(True)", "yes", id="bookmarks-confirm-yes"),
         Binding("n,escape", "answer(False)", "no", id="bookmarks-confirm-no"),

@@ -11,7 +11,7 @@ Usage::
     store.save()                               # → True when written; never raises
     store.take_warnings()                      # warnings raised by saves since the last call
 
-The model: a :class:`~explorer.core.bookmarks_file.Document` holds one or more shortlists
+The model: a :class:`~explorer.core.bookmarks.document.Document` holds one or more shortlists
 (never zero: the first is "Default"); each holds bookmarks, a (point id, platform id) pair
 with a note and the UTC time it was added. Shortlist names are unique, compared
 case-insensitively, and every method taking ``shortlist=`` defaults to the active one.
@@ -25,10 +25,10 @@ no sense: an unknown or duplicate shortlist name, a note on a point that is not 
 Persistence, so that nothing is lost:
 
 * **Atomic**: each save writes a temp file and renames it over ``bookmarks.yaml``
-  (:func:`~explorer.core.atomic.write_atomic`), so a crash leaves the old file or the new one.
-* **Two instances**: each save holds ``bookmarks.yaml.lock`` (:func:`~explorer.core.atomic.file_lock`),
+  (:func:`~explorer.core.util.atomic.write_atomic`), so a crash leaves the old file or the new one.
+* **Two instances**: each save holds ``bookmarks.yaml.lock`` (:func:`~explorer.core.util.atomic.file_lock`),
   re-reads the file and replays this store's pending changes onto it
-  (:mod:`~explorer.core.bookmarks_ops`), so concurrent adds both survive and a remove is
+  (:mod:`~explorer.core.bookmarks.ops`), so concurrent adds both survive and a remove is
   never undone by the other instance. The active shortlist is per instance (the file keeps
   the last one switched to, for the next start).
 * **Corrupt file** (bad YAML, wrong shape, binary, not UTF-8): moved aside to
@@ -48,8 +48,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from explorer.core import atomic
-from explorer.core.bookmarks_file import (
+from explorer.core.util import atomic
+from explorer.core.bookmarks.document import (
     FILE_NAME,
     LOCK_NAME,
     Bookmark,
@@ -64,8 +64,8 @@ from explorer.core.bookmarks_file import (
     parse,
     utc_now,
 )
-from explorer.core.bookmarks_ops import Activate, Add, Create, Delete, Note, Op, Remove, Rename, replay
-from explorer.core.sanitize import clean_text
+from explorer.core.bookmarks.ops import Activate, Add, Create, Delete, Note, Op, Remove, Rename, replay
+from explorer.core.util.sanitize import clean_text
 
 #: How long a save waits for another instance's lock before postponing (seconds).
 LOCK_TIMEOUT = 5.0

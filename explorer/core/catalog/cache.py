@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from explorer import __version__
-from explorer.core.atomic import write_atomic
-from explorer.core.catalog_spec import FORMAT_VERSION
+from explorer.core.util.atomic import write_atomic
+from explorer.core.catalog.spec import FORMAT_VERSION
 from explorer.core.model import (
     Availability,
     Capability,
@@ -33,7 +33,7 @@ from explorer.core.model import (
     Status,
     Traits,
 )
-from explorer.core.paths import cache_dir
+from explorer.core.settings.paths import cache_dir
 
 #: Catalogs smaller than this parse quickly enough that a cache only adds I/O.
 MIN_BYTES = 512 * 1024

@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 
 FILE_NAME = "bookmarks.yaml"
 LOCK_NAME = FILE_NAME + ".lock"

@@ -28,10 +28,11 @@ from pathlib import Path
 
 import yaml
 
-from explorer.core import atomic, paths
+from explorer.core.settings import paths
+from explorer.core.util import atomic
 from explorer.core.model import CLIENTS, ENVIRONMENTS
-from explorer.core.sanitize import clean_text
-from explorer.core.yamlsafe import LocDict, LocList, YamlProblem, parse_bytes
+from explorer.core.util.sanitize import clean_text
+from explorer.core.util.yamlsafe import LocDict, LocList, YamlProblem, parse_bytes
 
 CONFIG_NAME = "config.yaml"
 VERSION = 1
@@ -54,7 +55,7 @@ class Config:
 
 
 def config_path(config_dir: str | os.PathLike[str] | None = None) -> Path:
-    """``<config dir>/config.yaml`` (see :func:`explorer.core.paths.config_dir`)."""
+    """``<config dir>/config.yaml`` (see :func:`explorer.core.settings.paths.config_dir`)."""
     return paths.config_dir(config_dir) / CONFIG_NAME
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from explorer.core.search_fields import TYPO_MIN, score_field, score_platform, score_summary, score_typo
-from explorer.core.search_index import SearchIndex
-from explorer.core.search_query import Kind, Query, Term
-from explorer.core.search_score import (
+from explorer.core.search.fields import TYPO_MIN, score_field, score_platform, score_summary, score_typo
+from explorer.core.search.index import SearchIndex
+from explorer.core.search.query import Kind, Query, Term
+from explorer.core.search.score import (
     BEST_NORMALISED,
     PHRASE_BONUS,
     PLATFORM_QUALIFIER_BONUS,

@@ -26,14 +26,14 @@ from operator import itemgetter, lt
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from explorer.core.search_fields import (
+from explorer.core.search.fields import (
     SUMMARY_MIN,
     platform_span,
     typo_cutoff,
     word_positions,
 )
-from explorer.core.search_index import SearchIndex
-from explorer.core.search_query import Kind, Term
+from explorer.core.search.index import SearchIndex
+from explorer.core.search.query import Kind, Term
 
 CACHE_TERMS = 16
 #: Rescan only a subset of the strings when it is smaller than this share of them (above

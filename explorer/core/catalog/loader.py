@@ -27,11 +27,11 @@ from explorer.core.model import (
     Status,
     Traits,
 )
-from explorer.core.sanitize import clean_text
-from explorer.core.validate import Problem, check_document
-from explorer.core import catalog_cache
-from explorer.core.gcpause import paused_gc
-from explorer.core.yamlsafe import MAX_BYTES, LocDict, LocList, YamlProblem, parse_bytes
+from explorer.core.util.sanitize import clean_text
+from explorer.core.catalog.validate import Problem, check_document
+from explorer.core.catalog import cache as catalog_cache
+from explorer.core.util.gcpause import paused_gc
+from explorer.core.util.yamlsafe import MAX_BYTES, LocDict, LocList, YamlProblem, parse_bytes
 
 BUNDLED = "bundled"
 
@@ -49,7 +49,7 @@ def bundled_catalog_dir() -> Path:
     packaged = resources.files("explorer") / "catalog"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "catalog"
+    return Path(__file__).resolve().parents[3] / "catalog"
 
 
 def expand_sources(sources: Iterable[str | Path] | None) -> tuple[list[Path], list[Problem]]:

@@ -89,7 +89,7 @@ def with_extension(path: str, fmt: str) -> str:
 class ExportScreen(ModalScreen["Path | None"]):
     """Choose format, scope and file, then write the report."""
 
-    CSS_PATH = "export_screen.tcss"
+    CSS_PATH = "export.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "cancel", id="export-cancel"),
         Binding("ctrl+s", "export", "export", id="export-write"),

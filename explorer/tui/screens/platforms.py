@@ -53,7 +53,7 @@ def initial_order(platforms: Sequence[Platform], shown: Sequence[str]) -> list[t
 class PlatformScreen(ModalScreen["PlatformChoice | None"]):
     """Choose and order the platforms shown as panes."""
 
-    CSS_PATH = "platform_screen.tcss"
+    CSS_PATH = "platforms.tcss"
     BINDINGS = km.bindings("platforms")
     AUTO_FOCUS = "#chooser-list"
 

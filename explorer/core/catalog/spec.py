@@ -1,7 +1,7 @@
 """The catalog format, declared once.
 
 The same declaration drives the validator (``validate.py``) and generates
-``catalog/schema.json`` (``python -m explorer.core.catalog_spec > catalog/schema.json``),
+``catalog/schema.json`` (``python -m explorer.core.catalog.spec > catalog/schema.json``),
 so the editor schema and the checks can never disagree.
 """
 
