@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.compare import CellState, Grid
+from explorer.core.compare import CellState, ComparisonIndex
 from explorer.core.filters import Filters
 from explorer.core.catalog import load_catalog
 from explorer.core.view import ViewBuilder, ViewSpec
@@ -21,7 +21,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def grid(catalog):
-    return Grid(catalog)
+    return ComparisonIndex(catalog)
 
 
 def states(comparison, capability):
@@ -122,7 +122,7 @@ def test_row_sets_match_the_row_by_row_answer_for_every_filter(source):
     from explorer.core.model import CLIENTS, ENVIRONMENTS
 
     catalog = load_catalog([MINI] if source == "mini" else None)
-    grid = Grid(catalog)
+    grid = ComparisonIndex(catalog)
     ids = catalog.platform_ids
     subsets = [ids, ids[:1], ids[1:], tuple(reversed(ids))]
     envs = [e for n in range(3) for e in combinations(ENVIRONMENTS, n)]

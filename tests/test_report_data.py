@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.core.bookmarks import Bookmark
-from explorer.core.compare import CellState, Grid
+from explorer.core.compare import CellState, ComparisonIndex
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog, Status
 from explorer.core.report import (
@@ -33,7 +33,7 @@ STAMP = "2026-11-27T12:00:00Z"
 def view_report(catalog: Catalog, platforms=None, filters=None, query="", differences=False):
     platforms = tuple(platforms or catalog.platform_ids)
     filters = filters or Filters()
-    builder = ViewBuilder(Grid(catalog), platforms, filters)
+    builder = ViewBuilder(ComparisonIndex(catalog), platforms, filters)
     hits = SearchEngine(catalog).search(query) if query else None
     view = builder.build(ViewSpec(platforms, filters, query, differences), hits)
     return view, report_from_view(catalog, view, STAMP)

@@ -24,7 +24,7 @@ from explorer.core.model import Catalog, Link
 from explorer.core.report import render, report_everything, report_from_view
 from explorer.core.report.csv_report import COLUMNS, FORMULA_START, guard, unguard
 from explorer.core.report.data import Report
-from explorer.core.compare import Grid
+from explorer.core.compare import ComparisonIndex
 from explorer.core.view import ViewBuilder, ViewSpec
 
 from conftest import load_fixture
@@ -222,7 +222,7 @@ def test_csv_formula_guard() -> None:
 def test_csv_filtered_rows_name_the_reason(catalog: Catalog) -> None:
     platforms = catalog.platform_ids
     filters = Filters.from_lists(["cloud"], None)
-    view = ViewBuilder(Grid(catalog), platforms, filters).build(ViewSpec(platforms, filters))
+    view = ViewBuilder(ComparisonIndex(catalog), platforms, filters).build(ViewSpec(platforms, filters))
     rows = csv_rows(report_from_view(catalog, view, STAMP))
     eq = [r for r in rows if r["platform_id"] == "eq"]
     assert eq and all(r["status"] == "not-available" for r in eq)
