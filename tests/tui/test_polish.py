@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 
-from conftest import load_fixture
+from tests.catalogs import load_fixture
 from explorer.tui.render.header_text import body_lines_needed, fit_body
 from explorer.tui.screens.help import HelpScreen
 from explorer.tui.render.geometry import gutter_lines

@@ -2,7 +2,7 @@
 
 Sync ``def`` tests (``snap_compare`` runs its own event loop), the mini catalog, an empty
 config folder, no cursor blink. Update the baselines only after looking at the report:
-``pytest tests/test_snapshots.py --snapshot-update``.
+``pytest tests/tui/test_snapshots.py --snapshot-update``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import pytest
 
 from explorer.core.catalog import load_catalog
 from explorer.tui.app import ExplorerApp
+from tests.catalogs import MINI
 
-MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
+
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from explorer.cli import main
 from explorer.core.bookmarks import BookmarkStore
 
-from conftest import FIXTURES, MINI
+from tests.catalogs import FIXTURES, MINI
 
 CATALOG = ["--catalog", str(MINI)]
 EPOCH = "1795000000"

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.catalogs import ROOT
 
-ROOT = Path(__file__).parents[1]
+
 
 
 @pytest.mark.slow

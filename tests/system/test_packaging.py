@@ -15,8 +15,9 @@ import venv
 from pathlib import Path
 
 import pytest
+from tests.catalogs import ROOT
 
-ROOT = Path(__file__).parents[1]
+
 
 pytestmark = pytest.mark.slow
 

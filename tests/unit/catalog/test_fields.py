@@ -8,8 +8,9 @@ import pytest
 
 from explorer.core.catalog import CatalogError, load_catalog
 from explorer.core.model import NEEDS, Lifecycle, Traits
+from tests.catalogs import MINI
 
-MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
+
 
 
 def test_new_fields_load(mini_catalog):

@@ -3,8 +3,8 @@
 The reports are made with SOURCE_DATE_EPOCH fixed, so they must match byte for byte.
 After a deliberate change to the catalog or a format, regenerate and review::
 
-    UPDATE_GOLDEN=1 python -m pytest tests/test_report_golden.py
-    git diff tests/golden/
+    UPDATE_GOLDEN=1 python -m pytest tests/unit/report/test_golden.py
+    git diff tests/unit/report/golden/
 """
 
 from __future__ import annotations
@@ -57,5 +57,5 @@ def test_golden_report(name: str, monkeypatch: pytest.MonkeyPatch, capsysbinary)
             f"{name} differs from the golden file at line {first + 1}:\n"
             f"  golden: {want[first] if first < len(want) else '<end>'}\n"
             f"  now:    {got[first] if first < len(got) else '<end>'}\n"
-            "If the change is intended: UPDATE_GOLDEN=1 pytest tests/test_report_golden.py"
+            "If the change is intended: UPDATE_GOLDEN=1 pytest tests/unit/report/test_golden.py"
         )

@@ -27,7 +27,7 @@ from explorer.core.report.data import Report
 from explorer.core.compare import ComparisonIndex
 from explorer.core.view import ViewBuilder, ViewSpec
 
-from conftest import load_fixture
+from tests.catalogs import load_fixture
 
 STAMP = "2026-11-27T12:00:00Z"
 

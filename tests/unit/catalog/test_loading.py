@@ -10,9 +10,10 @@ import pytest
 from explorer.core.catalog import BUNDLED, CatalogError, bundled_catalog_dir, load_catalog
 from explorer.core.model import Status
 from explorer.core.util.yamlsafe import YamlProblem, parse_bytes
+from tests.catalogs import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
-BAD = FIXTURES / "bad"
+HERE = Path(__file__).parent / "fixtures"
+BAD = HERE / "bad"
 MINI = FIXTURES / "mini.yaml"
 
 

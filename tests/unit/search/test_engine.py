@@ -20,9 +20,9 @@ from explorer.core.model import (
 )
 from explorer.core.search.engine import Hit, SearchEngine, SearchResult
 from explorer.core.search.query import Kind, parse_query
+from tests.catalogs import FIXTURES, ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures"
-ROOT = Path(__file__).parents[1]
+
 
 
 def make_catalog(*names: str | tuple[str, dict], platforms=("alpha", "beta")) -> Catalog:

@@ -13,9 +13,10 @@ import pytest
 
 from explorer.core.bookmarks import BookmarkStore
 from explorer.core.bookmarks.document import FILE_NAME, parse
+from tests.catalogs import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name == "nt", reason="uses SIGKILL")]
-ROOT = Path(__file__).parents[1]
+
 
 # argv: config dir, go file, prefix, count, action (add|remove|churn)
 WORKER = """

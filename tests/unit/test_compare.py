@@ -10,8 +10,9 @@ from explorer.core.compare import CellState, ComparisonIndex
 from explorer.core.filters import Filters
 from explorer.core.catalog import load_catalog
 from explorer.core.view import ViewBuilder, ViewSpec
+from tests.catalogs import MINI
 
-MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
+
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,10 @@ from explorer.core.bookmarks import BookmarkError, BookmarkStore
 from explorer.core.bookmarks import check_target, group_by_platform
 from explorer.core.bookmarks.document import DEFAULT_SHORTLIST, FILE_NAME, LOCK_NAME, parse
 from explorer.core.catalog import load_catalog
+from tests.catalogs import MINI
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bookmarks"
-MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
+
 CORRUPT = [
     "bad_yaml.yaml",
     "top_level_list.yaml",

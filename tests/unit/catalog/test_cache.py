@@ -9,8 +9,9 @@ import pytest
 
 from explorer.core.catalog import cache as catalog_cache
 from explorer.core.catalog import load_catalog
+from tests.catalogs import MINI
 
-MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
+
 
 
 @pytest.fixture

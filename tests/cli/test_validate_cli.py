@@ -11,9 +11,9 @@ import pytest
 
 from explorer.cli import main
 from explorer.core.catalog import json_schema, schema_text
+from tests.catalogs import FIXTURES, ROOT
 
-ROOT = Path(__file__).parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
+BAD = ROOT / "tests" / "unit" / "catalog" / "fixtures" / "bad"
 
 
 def test_validate_clean_catalog(capsys):
@@ -22,14 +22,14 @@ def test_validate_clean_catalog(capsys):
 
 
 def test_validate_reports_every_problem_and_exits_1(capsys):
-    assert main(["validate", str(FIXTURES / "bad" / "planted.yaml")]) == 1
+    assert main(["validate", str(BAD / "planted.yaml")]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[-1].endswith("problems") and int(out[-1].split()[0]) >= 15
-    assert all(line.startswith(str(FIXTURES / "bad" / "planted.yaml") + ":") for line in out[:-1])
+    assert all(line.startswith(str(BAD / "planted.yaml") + ":") for line in out[:-1])
 
 
 def test_validate_several_paths_reports_problems_of_each(capsys):
-    bad = FIXTURES / "bad"
+    bad = BAD
     assert main(["validate", str(bad / "empty.yaml"), str(bad / "python_tag.yaml")]) == 1
     out = capsys.readouterr().out
     assert "empty.yaml:1:1:" in out and "python_tag.yaml:2:" in out
@@ -43,7 +43,7 @@ def test_usage_error_exits_2():
 
 def test_app_refuses_bad_catalog_with_exit_2_and_no_traceback():
     result = subprocess.run(
-        [sys.executable, "-m", "explorer", "--catalog", str(FIXTURES / "bad" / "string_for_list.yaml")],
+        [sys.executable, "-m", "explorer", "--catalog", str(BAD / "string_for_list.yaml")],
         capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
     assert result.returncode == 2

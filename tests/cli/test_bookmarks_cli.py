@@ -12,9 +12,10 @@ import pytest
 from explorer.cli import main
 from explorer.core.bookmarks import BookmarkStore
 from explorer.core.bookmarks import FILE_NAME
+from tests.catalogs import MINI as CATALOG_MINI, ROOT
 
-MINI = str(Path(__file__).parent / "fixtures" / "mini.yaml")
-FIXTURES = Path(__file__).parent / "fixtures" / "bookmarks"
+MINI = str(CATALOG_MINI)
+FIXTURES = ROOT / "tests" / "unit" / "bookmarks" / "fixtures" / "bookmarks"
 
 
 @pytest.fixture

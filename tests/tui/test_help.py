@@ -18,8 +18,9 @@ from explorer.tui.screens.platforms import PlatformScreen
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.search_bar import SearchInput
+from tests.catalogs import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+
 
 #: Which class carries the actions of each scope.
 SCOPE_CLASSES = {

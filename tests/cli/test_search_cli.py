@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
+from tests.catalogs import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
+
 MINI = str(FIXTURES / "mini.yaml")
 
 

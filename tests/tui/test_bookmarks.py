@@ -12,9 +12,10 @@ from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 from explorer.tui.screens.bookmarks import BOOKMARK_KEYS, BookmarksScreen
 from explorer.tui.widgets.grid import ComparisonGrid
+from tests.catalogs import ROOT
 
 SIZE = (160, 45)
-FIXTURES = Path(__file__).parent / "fixtures" / "bookmarks"
+FIXTURES = ROOT / "tests" / "unit" / "bookmarks" / "fixtures" / "bookmarks"
 
 
 def seed(folder: Path, *entries: tuple[str, str, str], shortlists: tuple[str, ...] = ()) -> None:

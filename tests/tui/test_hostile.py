@@ -11,7 +11,7 @@ from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.pane_headers import PaneHeaders
 
-from conftest import load_fixture
+from tests.catalogs import load_fixture
 
 ESC = "\x1b"
 
