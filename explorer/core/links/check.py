@@ -157,10 +157,11 @@ def check_url(
     except _Stop as stop:
         return finish(ERROR, None, clean_text(stop.message), stop.kind)
     except UrlProblem as problem:
+        status = method = None  # the last URL was not requested; earlier hops keep theirs
         prefix = "redirect target: " if hops else ""
         return finish(ERROR, None, prefix + str(problem), problem.kind)
     except Exception as exc:  # noqa: BLE001 -- every network failure; never a traceback
-        status = None  # the failed request got no answer; earlier hops keep theirs
+        status = method = None  # the last request got no answer; earlier hops keep theirs
         if target is None:
             return finish(ERROR, None, f"cannot check the URL: {type(exc).__name__}", BAD_URL)
         kind, message = describe(exc, target, options.timeout)

@@ -61,9 +61,9 @@ class LinkResult:
     - ``broken``: the last response was 4xx/5xx (after the GET fallback);
     - ``error``: no usable response: timeout, DNS, refused, TLS, loop, bad URL...
 
-    ``status`` is the status of the last answer; ``None`` when the last request got none
-    (a timeout, say, even after redirects, which stay in ``hops``). ``method`` is the method
-    of the last request (``GET`` means HEAD was not good enough there).
+    ``status`` and ``method`` describe the last request: its status, and ``HEAD`` or ``GET``
+    (``GET`` means HEAD was not good enough there). Both are ``None`` when that request got
+    no answer or was not made (a timeout, say, even after redirects, which stay in ``hops``).
     """
 
     url: str

@@ -99,7 +99,7 @@ def test_redirect_without_location(server):
 
 def test_failure_after_a_redirect_keeps_the_hop_and_names_the_failing_host(server, refused_url):
     result = check(server.url(f"/to?u={refused_url}"))
-    assert (result.result, result.error_kind, result.status) == ("error", "refused", None)
+    assert (result.result, result.error_kind, result.status, result.method) == ("error", "refused", None, None)
     assert [h.location for h in result.hops] == [refused_url]
     assert refused_url.split("/")[2] in result.error
 
@@ -108,6 +108,8 @@ def test_redirect_to_another_scheme_is_not_followed(server):
     result = check(server.url("/to?u=ftp://files.example/x"))
     assert (result.result, result.error_kind) == ("error", "unsupported-scheme")
     assert result.error.startswith("redirect target: not an http(s) URL")
+    assert (result.status, result.method) == (None, None)
+    assert [(h.status, h.location) for h in result.hops] == [(301, "ftp://files.example/x")]
 
 
 def test_non_http_url_is_reported_without_a_request():
