@@ -148,6 +148,14 @@ def test_ctrl_c_exits_130_quietly(capsys, monkeypatch, link_catalog):
     assert run(capsys, "--catalog", link_catalog) == (130, "", "")
 
 
+def test_a_catalog_without_urls_is_fine(capsys, monkeypatch, link_catalog):
+    import explorer.core.links
+
+    monkeypatch.setattr(explorer.core.links, "collect_urls", lambda catalog: [])
+    assert run(capsys, "--catalog", link_catalog) == (0, "", "the catalog holds no URLs\n")
+    assert run(capsys, "--catalog", link_catalog, "--json") == (0, "[]\n", "")
+
+
 def test_progress_bar_on_a_terminal_only(capsys, monkeypatch, server, make_catalog):
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -93,7 +93,7 @@ def _next_url(current: str, response: Response) -> str:
     location = (response.location or "").strip()
     if not location:
         raise _Stop(BAD_REDIRECT, f"{response.status} redirect without a Location header", response.status)
-    if clean_text(location) != location:
+    if not location.isprintable():  # escapes, controls, bidi overrides: never follow or show
         raise _Stop(BAD_REDIRECT, f"{response.status} redirect to a Location with control characters", response.status)
     return urldefrag(urljoin(current, location)).url
 

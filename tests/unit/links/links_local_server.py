@@ -101,6 +101,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(302, "/loop/a")
         elif path.startswith("/many/"):
             self._send(301, f"/many/{int(path.rsplit('/', 1)[1]) + 1}")
+        elif path == "/bad-location":
+            self._send(301, "/ok\x1b]52;c;aGk=\x07")  # an OSC 52 clipboard write
         elif path == "/no-location":
             self._send(302)
         elif path == "/to":

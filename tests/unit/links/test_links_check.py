@@ -97,6 +97,13 @@ def test_redirect_without_location(server):
     assert (result.result, result.error_kind, result.status) == ("error", "bad-redirect", 302)
 
 
+def test_redirect_to_a_location_with_control_characters_is_not_followed(server):
+    result = check(server.url("/bad-location"))
+    assert (result.result, result.error_kind, result.status) == ("error", "bad-redirect", 301)
+    assert result.error == "301 redirect to a Location with control characters"
+    assert result.hops == () and server.record.methods("/ok") == []
+
+
 def test_failure_after_a_redirect_keeps_the_hop_and_names_the_failing_host(server, refused_url):
     result = check(server.url(f"/to?u={refused_url}"))
     assert (result.result, result.error_kind, result.status, result.method) == ("error", "refused", None, None)
