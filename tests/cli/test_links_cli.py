@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import os
@@ -17,6 +18,25 @@ from explorer.cli import links_cmd, main
 from explorer.core.links import CheckOptions, default_user_agent
 
 ROOT = Path(__file__).parents[2]
+
+
+def _load_links_server():
+    """tests/unit/links/links_local_server.py, loaded by path (test folders are not packages)."""
+    path = ROOT / "tests" / "unit" / "links" / "links_local_server.py"
+    spec = importlib.util.spec_from_file_location("links_local_server_for_cli", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+links_server = _load_links_server()
+# the fixtures this module uses (registered under their short names: server, make_catalog...)
+server_fixture = links_server.server_fixture
+refused_url_fixture = links_server.refused_url_fixture
+make_catalog_fixture = links_server.make_catalog_fixture
+link_catalog_path_fixture = links_server.link_catalog_path_fixture
+
 KEYS = ["url", "result", "status", "final_url", "hops", "error", "error_kind", "method", "used_by", "elapsed_ms"]
 
 
@@ -26,8 +46,8 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_text_lists_every_url_marks_problems_and_ends_with_a_summary(capsys, server, link_catalog, refused_url):
-    code, out, err = run(capsys, "--catalog", link_catalog, "--timeout", "2")
+def test_text_lists_every_url_marks_problems_and_ends_with_a_summary(capsys, server, link_catalog_path, refused_url):
+    code, out, err = run(capsys, "--catalog", link_catalog_path, "--timeout", "2")
     assert code == 1
     assert err == ""  # no progress bar when stderr is not a terminal
     lines = out.splitlines()
@@ -52,8 +72,8 @@ def test_text_lists_every_url_marks_problems_and_ends_with_a_summary(capsys, ser
     assert order == ["ok", "ok", "redirect", "BROKEN", "BROKEN", "ERROR", "ERROR"]
 
 
-def test_json_has_one_record_per_url_with_stable_keys(capsys, server, link_catalog, refused_url):
-    code, out, err = run(capsys, "--catalog", link_catalog, "--json", "--timeout", "2")
+def test_json_has_one_record_per_url_with_stable_keys(capsys, server, link_catalog_path, refused_url):
+    code, out, err = run(capsys, "--catalog", link_catalog_path, "--json", "--timeout", "2")
     assert code == 1 and err == ""
     records = json.loads(out)
     assert all(list(record) == KEYS for record in records)
@@ -138,22 +158,22 @@ def test_bad_catalog_exits_2_with_the_catalog_messages(capsys, tmp_path):
     assert err.splitlines()[-1] == "so-explorer: the catalog has 1 problem; nothing was changed"
 
 
-def test_ctrl_c_exits_130_quietly(capsys, monkeypatch, link_catalog):
+def test_ctrl_c_exits_130_quietly(capsys, monkeypatch, link_catalog_path):
     import explorer.core.links
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(explorer.core.links, "check_links", interrupted)
-    assert run(capsys, "--catalog", link_catalog) == (130, "", "")
+    assert run(capsys, "--catalog", link_catalog_path) == (130, "", "")
 
 
-def test_a_catalog_without_urls_is_fine(capsys, monkeypatch, link_catalog):
+def test_a_catalog_without_urls_is_fine(capsys, monkeypatch, link_catalog_path):
     import explorer.core.links
 
     monkeypatch.setattr(explorer.core.links, "collect_urls", lambda catalog: [])
-    assert run(capsys, "--catalog", link_catalog) == (0, "", "the catalog holds no URLs\n")
-    assert run(capsys, "--catalog", link_catalog, "--json") == (0, "[]\n", "")
+    assert run(capsys, "--catalog", link_catalog_path) == (0, "", "the catalog holds no URLs\n")
+    assert run(capsys, "--catalog", link_catalog_path, "--json") == (0, "[]\n", "")
 
 
 def test_progress_bar_on_a_terminal_only(capsys, monkeypatch, server, make_catalog):
@@ -188,9 +208,9 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def test_subprocess_json_run(server, link_catalog):
+def test_subprocess_json_run(server, link_catalog_path):
     result = subprocess.run(
-        [sys.executable, "-m", "explorer", "links", "--catalog", link_catalog, "--json", "--timeout", "2"],
+        [sys.executable, "-m", "explorer", "links", "--catalog", link_catalog_path, "--json", "--timeout", "2"],
         capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=60, check=False,
     )
     assert result.returncode == 1 and result.stderr == ""

@@ -1,8 +1,12 @@
-"""A local HTTP(S) server and a tiny catalog pointing at it, for the link checker's tests.
+"""A local HTTP(S) server, tiny catalogs pointing at it, and the fixtures that serve them.
 
-Shared by ``tests/unit/links`` and ``tests/cli`` (the latter loads this file by path). No
-test touches the internet: every URL is on 127.0.0.1, a port that was closed on purpose,
-or a host whose DNS lookup is intercepted.
+Shared by ``tests/unit/links`` and ``tests/cli`` (which loads this file by path). Test
+modules import the fixtures from here rather than from a ``conftest.py``: the existing
+tests do ``from conftest import ...``, and a second ``conftest.py`` in a folder without
+``__init__.py`` would take that module name from them.
+
+No test touches the internet: every URL is on 127.0.0.1 (or localhost), a port that was
+closed on purpose, or a host whose DNS lookup is intercepted.
 """
 
 from __future__ import annotations
@@ -11,12 +15,17 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from explorer.core.loader import load_catalog
+from explorer.core.model import Catalog
 
 CERT = Path(__file__).parent / "certs" / "selfsigned-localhost.pem"
 #: How long /slow waits before answering, unless the test ends first (it always does).
@@ -238,3 +247,66 @@ points:
 """
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_one_point_catalog(path: Path, source: str, *docs: str) -> Path:
+    """A valid catalog with one platform and one point: ``source`` is used by both (twice)."""
+    doc_list = ", ".join(f'{{title: "D{n}", url: "{url}"}}' for n, url in enumerate(docs))
+    path.write_text(
+        "format: 1\n"
+        "catalog: {id: c, name: C, version: '1'}\n"
+        "platforms:\n"
+        "  - {id: p, name: P, short_name: P, summary: S., environments: [cloud], clients: [web],\n"
+        f'     authentication: A., sources: [{{title: Home, url: "{source}"}}]}}\n'
+        "capabilities:\n"
+        "  - {id: c, name: C, kind: events}\n"
+        "points:\n"
+        "  - {id: x, name: X, capability: c, kind: events, summary: S., direction: outbound,\n"
+        f'     source: {{title: Src, url: "{source}"}}, docs: [{doc_list}],\n'
+        "     availability: {p: {status: available}}}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+# Fixtures. A test module imports the ``*_fixture`` functions it needs (``# noqa: F401``);
+# tests then ask for them by the short name, which does not shadow the import.
+
+
+@pytest.fixture(name="server")
+def server_fixture() -> Iterator[LocalServer]:
+    with serve() as local:
+        yield local
+
+
+@pytest.fixture(name="tls_server")
+def tls_server_fixture() -> Iterator[LocalServer]:
+    with serve(tls=True) as local:
+        yield local
+
+
+@pytest.fixture(name="refused_url")
+def refused_url_fixture() -> str:
+    return f"http://127.0.0.1:{closed_port()}/gone"
+
+
+@pytest.fixture(name="link_catalog_path")
+def link_catalog_path_fixture(tmp_path: Path, server: LocalServer, refused_url: str) -> str:
+    """Path of a catalog with seven distinct URLs on the local server (see ``write_catalog``)."""
+    return str(write_catalog(tmp_path / "links.yaml", server.base, refused_url))
+
+
+@pytest.fixture(name="link_catalog")
+def link_catalog_fixture(link_catalog_path: str) -> Catalog:
+    return load_catalog([link_catalog_path])
+
+
+@pytest.fixture(name="make_catalog")
+def make_catalog_fixture(tmp_path: Path) -> Callable[..., str]:
+    """``make_catalog(source_url, *doc_urls)`` → path of a new one-point catalog."""
+    made = iter(range(1_000_000))
+
+    def factory(source: str, *docs: str) -> str:
+        return str(write_one_point_catalog(tmp_path / f"catalog{next(made)}.yaml", source, *docs))
+
+    return factory

@@ -5,7 +5,12 @@ from __future__ import annotations
 import socket
 
 import pytest
-from links_local_server import trusting_context
+from links_local_server import (  # noqa: F401 -- fixtures
+    refused_url_fixture,
+    server_fixture,
+    tls_server_fixture,
+    trusting_context,
+)
 
 from explorer import __version__
 from explorer.core.links import (

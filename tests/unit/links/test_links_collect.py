@@ -5,6 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+from links_local_server import (  # noqa: F401 -- fixtures
+    link_catalog_fixture,
+    link_catalog_path_fixture,
+    refused_url_fixture,
+    server_fixture,
+)
+
 from explorer.core.links import PLACES, Place, UrlUses, collect_urls
 from explorer.core.links.collect import iter_uses
 from explorer.core.loader import load_catalog

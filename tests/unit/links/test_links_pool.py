@@ -9,6 +9,12 @@ from collections import deque
 from pathlib import Path
 
 import pytest
+from links_local_server import (  # noqa: F401 -- fixtures
+    link_catalog_fixture,
+    link_catalog_path_fixture,
+    refused_url_fixture,
+    server_fixture,
+)
 
 from explorer.core.links import (
     CheckOptions,
