@@ -47,10 +47,11 @@ PLACES: tuple[Place, ...] = tuple(
         "points.sdks",
         "points.source",
         "points.lifecycle.source",
-        # Places the catalog format is gaining; harmless until the model has them.
+        # Places the catalog format is gaining (requirements, capability lifecycle);
+        # harmless until the model has them.
         "points.requires.source",
         "capabilities.lifecycle.source",
-        "capabilities.requires.source",
+        "requirements.source",
     )
 )
 

@@ -67,9 +67,11 @@ def test_places_the_model_does_not_have_yet_are_skipped_and_collected_once_prese
         id="cap", lifecycle=[SimpleNamespace(source=Link("Old", "https://example.com/old")), SimpleNamespace()]
     )
     point = SimpleNamespace(id="p", requires=(requirement,), source=Link("S", "https://example.com/licence"))
-    catalog = SimpleNamespace(capabilities=(capability,), points=(point,))  # no platforms at all
+    licence = SimpleNamespace(id="crm-core", source=Link("Licences", "https://example.com/licences"))
+    catalog = SimpleNamespace(capabilities=(capability,), points=(point,), requirements=(licence,))  # no platforms
     assert collect_urls(catalog) == [
         UrlUses("https://example.com/licence", ("points[p].source", "points[p].requires.source")),
+        UrlUses("https://example.com/licences", ("requirements[crm-core].source",)),
         UrlUses("https://example.com/old", ("capabilities[cap].lifecycle.source",)),
     ]
 
