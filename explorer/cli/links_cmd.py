@@ -22,7 +22,7 @@ from explorer.cli.common import (
     load,
 )
 from explorer.cli.links_render import ProgressBar, render_json, render_text
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 
 # The command's defaults; tests check they match the core's (explorer.core.links.check),
 # which is imported only when the command runs so that other commands start no slower.

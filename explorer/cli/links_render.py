@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 
 # The outcomes as the core names them (explorer.core.links.result); repeated here so that
 # rendering does not import the HTTP machinery.

@@ -41,7 +41,7 @@ from explorer.core.links.result import (
     Hop,
     LinkResult,
 )
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 DEFAULT_TIMEOUT = 10.0

@@ -15,7 +15,7 @@ import ssl
 
 from explorer.core.links.request import Target
 from explorer.core.links.result import BAD_URL, CONNECTION, DNS, REFUSED, TIMEOUT, TLS
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 
 MESSAGE_WIDTH = 160
 

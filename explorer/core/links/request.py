@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from explorer.core.links.result import BAD_URL, UNSUPPORTED_SCHEME
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 
 SCHEMES = {"http": 80, "https": 443}
 #: Characters left as they are in a request path/query (``%`` keeps existing escapes).

@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from explorer.core.loader import load_catalog
+from explorer.core.catalog import load_catalog
 from explorer.core.model import Catalog
 
 CERT = Path(__file__).parent / "certs" / "selfsigned-localhost.pem"
