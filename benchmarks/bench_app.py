@@ -67,7 +67,7 @@ def pct(values: list[float], q: float) -> float:
 
 # ----------------------------------------------------------------------------- workers
 def worker_cold(sources: list[str] | None) -> dict:
-    from explorer.core.loader import load_catalog
+    from explorer.core.catalog import load_catalog
 
     start = time.perf_counter()
     catalog = load_catalog(sources)
@@ -245,7 +245,7 @@ async def _app_figures(catalog, quick: bool) -> dict:
 
 
 def worker_warm(sources: list[str] | None, quick: bool) -> dict:
-    from explorer.core.loader import load_catalog
+    from explorer.core.catalog import load_catalog
 
     start = time.perf_counter()
     catalog = load_catalog(sources)
@@ -323,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.worker == "cold":
             figures = worker_cold(sources)
         elif args.worker == "frame":
-            from explorer.core.loader import load_catalog
+            from explorer.core.catalog import load_catalog
 
             figures = asyncio.run(_first_frames(load_catalog(sources)))
         else:

@@ -19,7 +19,7 @@ The ratio columns are the others' p95 over ours. The engine keeps its caches bet
 starts each round cold (``clear_cache``).
 
 **Relevance.** top-1 and MRR (mean reciprocal rank, 0 when not in the first 50) on
-``tests/relevance_queries.yaml`` against the bundled catalog: ours, WRatio ``extract`` and
+``tests/unit/search/relevance_queries.yaml`` against the bundled catalog: ours, WRatio ``extract`` and
 ``fzf --filter``, the last two over the ``name | platform name`` line of every pair.
 
 ``--quick`` runs tiny sizes (the CI smoke test uses it).
@@ -48,11 +48,11 @@ import gen_catalog  # noqa: E402
 import yaml  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from explorer.core.loader import load_catalog  # noqa: E402
+from explorer.core.catalog import load_catalog  # noqa: E402
 from explorer.core.search import SearchEngine  # noqa: E402
 
 SCRIPT = ("contact", "webhook", "get person", "soap ticket", "agent")
-RELEVANCE = ROOT / "tests" / "relevance_queries.yaml"
+RELEVANCE = ROOT / "tests" / "unit" / "search" / "relevance_queries.yaml"
 TOP = 50
 
 

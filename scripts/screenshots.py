@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explorer.core.loader import CatalogError, load_catalog  # noqa: E402
+from explorer.core.catalog import CatalogError, load_catalog  # noqa: E402
 from explorer.core.model import Catalog  # noqa: E402
 
 SIZE = (160, 45)

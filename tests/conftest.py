@@ -6,12 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.loader import load_catalog
+from explorer.core.catalog import load_catalog
 from explorer.core.model import Catalog
-from explorer.core.paths import CACHE_ENV, CONFIG_ENV
-
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI = FIXTURES / "mini.yaml"
+from explorer.core.settings import CACHE_ENV, CONFIG_ENV
+from tests.catalogs import MINI
 
 
 @pytest.fixture(autouse=True)
@@ -36,11 +34,6 @@ def tmp_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def mini_catalog() -> Catalog:
     """tests/fixtures/mini.yaml: platforms alpha, beta, gamma; capabilities panels, hooks, api, legacy."""
     return load_catalog([str(MINI)])
-
-
-def load_fixture(name: str) -> Catalog:
-    """Load ``tests/fixtures/<name>`` (for tests that need another catalog)."""
-    return load_catalog([str(FIXTURES / name)])
 
 
 @pytest.fixture

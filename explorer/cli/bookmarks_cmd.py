@@ -14,10 +14,10 @@ import json
 import sys
 
 from explorer.cli.common import EXIT_OK, EXIT_PROBLEMS, add_catalog_options, err, load
-from explorer.core import paths
+from explorer.core.settings import paths
 from explorer.core.bookmarks import BookmarkError, BookmarkStore
-from explorer.core.bookmarks_catalog import MISSING, PlatformGroup, Resolved, check_target, group_by_platform
-from explorer.core.bookmarks_file import FILE_NAME, Shortlist, clean_note
+from explorer.core.bookmarks import MISSING, PlatformGroup, Resolved, check_target, group_by_platform
+from explorer.core.bookmarks import FILE_NAME, Shortlist, clean_note
 from explorer.core.model import Catalog
 
 JSON_VERSION = 1

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from explorer.core.filters import Filters
-from explorer.core.loader import CatalogError, load_catalog
+from explorer.core.catalog import CatalogError, load_catalog
 from explorer.core.model import CLIENTS, ENVIRONMENTS, Catalog
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

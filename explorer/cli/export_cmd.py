@@ -23,9 +23,9 @@ from explorer.cli.common import (
     parse_platforms,
 )
 from explorer.core.bookmarks import BookmarkStore
-from explorer.core.compare import Grid
+from explorer.core.compare import ComparisonIndex
 from explorer.core.model import Catalog
-from explorer.core.paths import config_dir
+from explorer.core.settings import config_dir
 from explorer.core.report import (
     FORMATS,
     Report,
@@ -38,7 +38,7 @@ from explorer.core.report import (
     report_shortlist,
     write_report,
 )
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 from explorer.core.search import SearchEngine
 from explorer.core.view import ViewBuilder, ViewSpec
 
@@ -105,7 +105,7 @@ def _view_report(catalog: Catalog, args: argparse.Namespace, timestamp: str) -> 
     platforms = parse_platforms(catalog, args.platforms)
     filters = filters_from(args)
     query = clean_text(args.query or "")
-    builder = ViewBuilder(Grid(catalog), platforms, filters)
+    builder = ViewBuilder(ComparisonIndex(catalog), platforms, filters)
     hits = SearchEngine(catalog).search(query) if query.strip() else None
     view = builder.build(ViewSpec(platforms, filters, query, args.differences), hits)
     return report_from_view(catalog, view, timestamp)

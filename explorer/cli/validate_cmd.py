@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from explorer.cli.common import EXIT_OK, EXIT_PROBLEMS, add_catalog_options
-from explorer.core.loader import CatalogError, load_catalog
+from explorer.core.catalog import CatalogError, load_catalog
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str) -> None:

@@ -1,9 +1,9 @@
 """Comparison: capability rows lined up across the chosen platforms.
 
-:class:`Grid` indexes a catalog once. Besides the entries of every capability × platform it
+:class:`ComparisonIndex` indexes a catalog once. Besides the entries of every capability × platform it
 keeps, per platform, *row sets* as Python integers used as bit sets (bit ``i`` = row ``i``):
 the rows with an available entry for each environment × client mask, the rows with a partial
-one, and so on. :meth:`Grid.compare` then answers for any platforms and filters with a few
+one, and so on. :meth:`ComparisonIndex.compare` then answers for any platforms and filters with a few
 dozen big-integer ORs and ANDs — which rows show, which agree, how many points each pane
 shows — instead of a pass over every row, so a filter toggle costs the same at 100,000
 points as at 100. The :class:`Row` objects themselves (cells with entries) are built only
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from explorer.core.filters import Filters, combo_mask
-from explorer.core.gcpause import paused_gc
+from explorer.core.util.gcpause import paused_gc
 from explorer.core.model import Availability, Capability, Catalog, Platform, Point, Status
 
 
@@ -163,10 +163,10 @@ class Comparison:
     """Platforms × filters over every capability row of a catalog."""
 
     def __init__(
-        self, grid: Grid, platforms: tuple[Platform, ...], filters: Filters,
+        self, index: ComparisonIndex, platforms: tuple[Platform, ...], filters: Filters,
         agree: int, present: int, dimmed: dict[str, str],
     ) -> None:
-        self.grid = grid
+        self.index = index
         self.platforms = platforms
         self.platform_ids = tuple(p.id for p in platforms)
         self.filters = filters
@@ -182,18 +182,18 @@ class Comparison:
     @property
     def rows(self) -> RowSeq:
         """Every capability row, in catalog order, whether or not it shows points."""
-        return RowSeq(self, range(len(self.grid.capabilities)))
+        return RowSeq(self, range(len(self.index.capabilities)))
 
     def row(self, index: int) -> Row:
         found = self._rows.get(index)
         if found is None:
-            found = self._rows[index] = self.grid.row(index, self)
+            found = self._rows[index] = self.index.row(index, self)
         return found
 
     def height(self, index: int) -> int:
         """Lines the row takes: 1 unless a platform has several points in it."""
-        grid = self.grid
-        if not (grid.multi_bits >> index) & 1:
+        rows = self.index
+        if not (rows.multi_bits >> index) & 1:
             return 1
         cached = self._heights.get(index)
         if cached is not None:
@@ -201,7 +201,7 @@ class Comparison:
         if self.filters.kinds:
             return self.row(index).height
         mask = self._mask
-        masks = grid.multi_masks[index]
+        masks = rows.multi_masks[index]
         best = 1
         for pid in self.platform_ids:
             shown = sum(1 for m in masks.get(pid, ()) if m & mask)
@@ -211,7 +211,7 @@ class Comparison:
         return best
 
 
-class Grid:
+class ComparisonIndex:
     """A catalog indexed by capability and platform."""
 
     def __init__(self, catalog: Catalog) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from explorer.core.compare import Comparison, Grid, RowSeq, bits_from, indices_of
+from explorer.core.compare import Comparison, ComparisonIndex, RowSeq, bits_from, indices_of
 from explorer.core.filters import Filters
 
 Span = tuple[int, int]
@@ -61,12 +61,12 @@ class View:
     def heights(self) -> list[int]:
         """Lines each shown row takes (1 unless a platform has several points in it)."""
         comparison = self.comparison
-        grid = comparison.grid
+        index = comparison.index
         indices = self.rows.indices
         heights = [1] * len(indices)
-        if not grid.multi_bits & comparison.present_bits:
+        if not index.multi_bits & comparison.present_bits:
             return heights
-        multi, height = grid.multi_masks, comparison.height
+        multi, height = index.multi_masks, comparison.height
         for position, index in enumerate(indices):
             if index in multi:
                 heights[position] = height(index)
@@ -76,9 +76,9 @@ class View:
 class ViewBuilder:
     """Builds views quickly for one comparison; cache it while platforms and filters stay."""
 
-    def __init__(self, grid: Grid, platforms: Sequence[str], filters: Filters) -> None:
-        self.grid = grid
-        self.comparison = grid.compare(tuple(platforms), filters)
+    def __init__(self, index: ComparisonIndex, platforms: Sequence[str], filters: Filters) -> None:
+        self.index = index
+        self.comparison = index.compare(tuple(platforms), filters)
         self.present_indices = indices_of(self.comparison.present_bits)
         self._different: list[int] | None = None
         self.totals = self._counts(self.comparison.present_bits, self.present_indices)
@@ -93,7 +93,7 @@ class ViewBuilder:
                     counts[cell.platform] += len(cell.entries)
             return counts
         filters = comparison.filters
-        return {pid: self.grid.count(pid, filters, bits) for pid in comparison.platform_ids}
+        return {pid: self.index.count(pid, filters, bits) for pid in comparison.platform_ids}
 
     def build(self, spec: ViewSpec, hits: Sequence[HitLike] | None = None) -> View:
         comparison = self.comparison
@@ -105,7 +105,7 @@ class ViewBuilder:
             # The hot loop of a keystroke on a big catalog: locals only.
             shown, mask = self._shown, comparison.filters.mask
             kinds = comparison.filters.kinds
-            locate = self.grid.pair_index.get
+            locate = self.index.pair_index.get
             skip = agree if spec.differences else 0
             keep, note, add_row = visible_hits.append, highlights.__setitem__, order.setdefault
             for hit in hits:  # best first
@@ -124,7 +124,7 @@ class ViewBuilder:
                     note(key, hit.name_spans)
                 add_row(index, None)
             indices: Sequence[int] = list(order)
-            counts = self._counts(bits_from(indices, len(self.grid.capabilities)), indices)
+            counts = self._counts(bits_from(indices, len(self.index.capabilities)), indices)
         elif spec.differences:
             if self._different is None:
                 self._different = indices_of(comparison.present_bits & ~agree)

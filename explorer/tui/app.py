@@ -20,17 +20,17 @@ from textual.widgets import Input
 
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog, Point
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 from explorer.core.search import Hit, SearchEngine
 from explorer.core.view import View, ViewSpec
 from explorer.tui import keymap
 from explorer.tui.bookmarks_control import BookmarksControl
 from explorer.tui.cell_actions import CellActions
 from explorer.tui.commands import ExplorerCommands
-from explorer.tui.export_screen import ExportScreen, active_shortlist
-from explorer.tui.help_screen import HelpScreen
-from explorer.tui.platform_screen import PlatformChoice, PlatformScreen
-from explorer.tui.settings import Settings
+from explorer.tui.screens.export import ExportScreen, active_shortlist
+from explorer.tui.screens.help import HelpScreen
+from explorer.tui.screens.platforms import PlatformChoice, PlatformScreen
+from explorer.tui.settings_control import Settings
 from explorer.tui.view_state import ViewState
 from explorer.tui.widgets.detail import DetailPanel, empty_detail, point_detail
 from explorer.tui.widgets.filter_bar import DIFFERENCES, FilterBar, FilterToggle

@@ -1,6 +1,6 @@
 """The app's side of bookmarks: ``b`` toggles, ``B`` opens the view, ★ marks, the header.
 
-:class:`BookmarksControl` owns the app's :class:`~explorer.core.bookmarks.BookmarkStore`.
+:class:`BookmarksControl` owns the app's :class:`~explorer.core.bookmarks.store.BookmarkStore`.
 The app creates one in ``__init__`` (which loads ``bookmarks.yaml``), hands
 :meth:`BookmarksControl.is_bookmarked` to the grid for its ★ marks, calls :meth:`on_mount`
 once the widgets exist (load warnings are shown then, once) and routes its ``bookmark`` and
@@ -12,9 +12,9 @@ from __future__ import annotations
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from explorer.core import paths
+from explorer.core.settings import paths
 from explorer.core.bookmarks import BookmarkStore
-from explorer.core.bookmarks_file import Key
+from explorer.core.bookmarks import Key
 
 if TYPE_CHECKING:
     from explorer.tui.app import ExplorerApp
@@ -96,7 +96,7 @@ class BookmarksControl:
 
     def open_view(self) -> None:
         """``B``: the bookmarks view; enter there jumps to the point in the panes."""
-        from explorer.tui.bookmarks_screen import BookmarksScreen
+        from explorer.tui.screens.bookmarks import BookmarksScreen
 
         self.save()  # picks up what other instances saved meanwhile
         self.app.push_screen(BookmarksScreen(self), self.jump)

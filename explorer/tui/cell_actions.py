@@ -10,7 +10,7 @@ import webbrowser
 
 from textual import work
 
-from explorer.core.sanitize import clean_text
+from explorer.core.util.sanitize import clean_text
 
 WEB_SCHEMES = ("https://", "http://")
 

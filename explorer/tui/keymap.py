@@ -137,7 +137,7 @@ def all_specs() -> tuple[KeySpec, ...]:
     out: list[KeySpec] = list(KEYMAP)
     seen = set(BY_ID)
     try:
-        extra = importlib.import_module("explorer.tui.bookmarks_screen").BOOKMARK_KEYS
+        extra = importlib.import_module("explorer.tui.screens.bookmarks").BOOKMARK_KEYS
     except (ImportError, AttributeError):
         extra = ()
     for spec in extra:

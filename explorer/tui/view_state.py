@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from explorer.core.compare import Grid
+from explorer.core.compare import ComparisonIndex
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog
 from explorer.core.view import HitLike, View, ViewBuilder, ViewSpec
-from explorer.tui.layout import LineModel
+from explorer.tui.render.geometry import LineModel
 
 BUILDER_CACHE = 8
 
@@ -24,7 +24,7 @@ Key = tuple[tuple[str, ...], Filters]
 class ViewState:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.grid = Grid(catalog)
+        self.index = ComparisonIndex(catalog)
         self._builders: OrderedDict[Key, ViewBuilder] = OrderedDict()
         self._plain: dict[tuple[Key, bool], tuple[View, LineModel]] = {}
         self.view: View | None = None
@@ -39,7 +39,7 @@ class ViewState:
         if found is not None:
             self._builders.move_to_end(key)
             return found
-        builder = ViewBuilder(self.grid, platforms, filters)
+        builder = ViewBuilder(self.index, platforms, filters)
         self._builders[key] = found = builder
         while len(self._builders) > BUILDER_CACHE:
             old, _ = self._builders.popitem(last=False)
@@ -73,7 +73,7 @@ class ViewState:
         beats building a dict of every row. Unsearched views keep a dict per cached model."""
         if self.view is None:
             return None
-        grid_row = self.grid.row_of_capability.get(capability_id)
+        grid_row = self.index.row_of_capability.get(capability_id)
         if grid_row is None:
             return None
         indices = self.view.row_indices

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Protocol
 
 from explorer import __version__
-from explorer.core.compare import OUTCOME_TITLES, Cell, CellState, Comparison, Entry, Grid, Row
+from explorer.core.compare import OUTCOME_TITLES, Cell, CellState, Comparison, Entry, ComparisonIndex, Row
 from explorer.core.filters import Filters
 from explorer.core.model import (
     CLIENTS,
@@ -337,7 +337,7 @@ def report_everything(
     catalog: Catalog, platforms: Sequence[str] | None = None, timestamp: str | None = None
 ) -> Report:
     """Every capability row of the catalog, without filters or query."""
-    comparison = Grid(catalog).compare(tuple(platforms or catalog.platform_ids), Filters())
+    comparison = ComparisonIndex(catalog).compare(tuple(platforms or catalog.platform_ids), Filters())
     rows = _rows(comparison, comparison.rows)
     header = _header(catalog, comparison, "all", timestamp)
     return Report(header, _groups(rows), _sections(comparison, rows))
@@ -370,7 +370,7 @@ def report_shortlist(
     """The bookmarked points with their notes, plus the comparison rows they sit on."""
     items = shortlist_items(catalog, bookmarks)
     wanted = {item.point.capability for item in items if item.point is not None}
-    comparison = Grid(catalog).compare(tuple(platforms or catalog.platform_ids), filters or Filters())
+    comparison = ComparisonIndex(catalog).compare(tuple(platforms or catalog.platform_ids), filters or Filters())
     rows = _rows(comparison, (r for r in comparison.rows if r.capability.id in wanted))
     header = _header(catalog, comparison, "shortlist", timestamp, shortlist=name)
     return Report(header, _groups(rows), _sections(comparison, rows), items)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from explorer.core.atomic import write_atomic
+from explorer.core.util.atomic import write_atomic
 from explorer.core.report.csv_report import render_csv
 from explorer.core.report.data import Report, ReportError
 from explorer.core.report.html_report import render_html

@@ -13,7 +13,7 @@ from explorer.core.compare import Cell, CellState, Row
 from explorer.core.filters import Filters
 from explorer.core.model import Availability, Catalog, Link, Platform, Point
 from explorer.tui import keymap
-from explorer.tui.layout import filtered_reason
+from explorer.tui.render.geometry import filtered_reason
 from explorer.tui.widgets.grid import text_strip
 
 LABEL = "bold"

@@ -1,7 +1,7 @@
 """The comparison grid: every platform pane as a column of one Line-API widget.
 
 Only the lines on screen are rendered (``render_line``), so the grid scales to any number
-of rows: a new view costs one :class:`~explorer.tui.layout.LineModel` (a pass over row
+of rows: a new view costs one :class:`~explorer.tui.render.geometry.LineModel` (a pass over row
 heights), never a widget per row. Catalog text is rendered as ``rich.text.Text``: data,
 never markup.
 """
@@ -25,7 +25,7 @@ from explorer.core.filters import Filters
 from explorer.core.model import Point
 from explorer.core.view import View
 from explorer.tui import keymap
-from explorer.tui.layout import SEPARATOR, Geometry, LineModel, columns, filtered_reason, gutter_lines
+from explorer.tui.render.geometry import SEPARATOR, Geometry, LineModel, columns, filtered_reason, gutter_lines
 
 BookmarkCheck = Callable[[str, str], bool]
 

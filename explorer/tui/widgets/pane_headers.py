@@ -11,17 +11,17 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from explorer.core.view import View
-from explorer.tui.header_text import (
+from explorer.tui.render.header_text import (
     INDENT, body_lines_needed, count_forms, dimmed_forms, first_fitting, fit_body,
 )
-from explorer.tui.layout import SEPARATOR, Geometry, columns
+from explorer.tui.render.geometry import SEPARATOR, Geometry, columns
 from explorer.tui.widgets.grid import text_strip
 
 
 class PaneHeaders(Widget):
     """Name, environments · clients · since, lifecycle warning and counts of each pane.
 
-    Four lines high: name, two lines for what :func:`~explorer.tui.header_text.fit_body`
+    Four lines high: name, two lines for what :func:`~explorer.tui.render.header_text.fit_body`
     fits into the column, and the count. When that would cut something off and a third
     line helps, the headers take five lines (class ``-tall``); short screens keep fewer.
     """

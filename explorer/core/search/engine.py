@@ -1,0 +1,331 @@
+"""Fuzzy search over integration points: query → ranked hits, fzf style.
+
+``SearchEngine(catalog).search(query) -> SearchResult`` (a ``list[Hit]``, best first). A hit
+is one (integration point, platform) pair, for every availability entry whose status is not
+``not-available``. The query syntax is fzf's extended search (see ``search_query``): terms
+separated by spaces must all match, ``'exact``, ``^prefix``, ``suffix$``, ``!exclude``,
+smart case.
+
+**What matches.** A fuzzy term matches a pair when its letters appear in order inside one
+field of tier 1 (point name, capability name, aliases, keywords) or tier 2 (technologies);
+when a word of the summary starts with it (3+ characters: scattered letters in prose are
+noise); when it is one typo away from a word of tiers 1-2 (5+ characters, rapidfuzz
+Levenshtein, first letter right; 2 typos from 8 characters); or when it is a whole word of
+the pair's platform name, short name or aliases ("online", "windows", "cs"; 2+ characters).
+
+**Ranking, in two stages.** The cheap stage finds every matching pair (see
+``search_match``) and keeps them in the static order: shorter name first, then catalog and
+platform order (fzf's ``--tiebreak=length,index``). From those it picks up to
+``exact_limit`` pairs (by default all in a catalog of up to 1,000 pairs, else 50) that can
+rank highest: names starting with the term first, then pairs where every term starts a
+word, then the rest in static order. The exact
+stage (``search_exact``) scores those with fzf's scoring (boundary, camelCase and
+consecutive bonuses, gap penalties, first character counted double) on every field,
+weighted by field (``search_score.WEIGHTS``), plus small bonuses for a run that ends a
+word, a term that is a whole field, a term that names the pair's platform and terms that
+together form a field ("cs soap"); best field per term, averaged over the terms by length,
+0-100. Those hits come first, best first (ties: shorter name), with ``name_spans`` into
+``point.name`` and ``spans`` for the best other field of each term (keys ``capability``,
+``aliases.0``, ``keywords.0``, ``capability.aliases.0``, ``technologies.0``, ``summary``,
+``platform.name``, ``platform.short_name``, ``platform.aliases.0``). The hits after
+``result.exact_count`` follow in static order with ``score`` 0.0 and no spans;
+``engine.refine(hit, query)`` scores one of them (e.g. a row scrolled into view), and
+``exact_limit=None`` scores everything (the CLI does).
+
+**Typing on.** Each term's matches are cached (16 terms). When a term extends a cached one
+(``cont`` → ``conta``, or an earlier term while the next one is typed) only the strings the
+cached one matched are scanned again, as fzf's cache does. Typo, summary and platform
+matches are looked up again each time: they do not narrow.
+
+**Stale results.** The engine is synchronous and guarded by a lock, so it may run in a
+worker thread. It does not decide which results are stale: a caller that searches in the
+background tracks its requests with :class:`~explorer.core.search.requests.SearchRequests`
+and passes ``wanted``, which the engine asks once it holds its lock, so a search queued
+behind a slower one is skipped when a newer query has been asked for meanwhile::
+
+    ticket = requests.ask(text)
+    result = engine.search(text, wanted=lambda: requests.is_current(ticket))
+    if result is not None and requests.is_current(ticket):
+        show(result)
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import chain, compress, filterfalse
+from operator import itemgetter, not_
+
+from explorer.core.model import Catalog, Point
+from explorer.core.search.exact import ExactScorer
+from explorer.core.search.index import SearchIndex
+from explorer.core.search.match import Matcher, TermMatch
+from explorer.core.search.query import Query, parse_query
+
+Span = tuple[int, int]
+
+DEFAULT_EXACT_LIMIT = 50
+#: Catalogs with at most this many pairs get every hit scored exactly by default (a few
+#: milliseconds), so the app highlights every row of a hand-written catalog.
+SMALL_CATALOG_PAIRS = 1000
+#: ``exact_limit`` default: everything for small catalogs, ``DEFAULT_EXACT_LIMIT`` beyond.
+AUTO = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    point: Point
+    platform: str
+    score: float
+    #: Spans of matched characters in ``point.name`` (start inclusive, end exclusive).
+    name_spans: tuple[Span, ...] = ()
+    #: Other matched fields → spans in that field's text.
+    spans: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+
+    @property
+    def capability(self) -> str:
+        return self.point.capability
+
+
+class SearchResult(list):
+    """The hits of one search, best first, with the query that made them."""
+
+    __slots__ = ("query", "exact_count")
+
+    def __init__(self, hits=(), query: str = "", exact_count: int = 0) -> None:
+        super().__init__(hits)
+        self.query = query
+        #: How many hits at the start carry exact scores and spans.
+        self.exact_count = exact_count
+
+
+class SearchEngine:
+    def __init__(self, catalog: Catalog, exact_limit: int | None = AUTO) -> None:
+        self.catalog = catalog
+        self.index = index = SearchIndex(catalog)
+        if exact_limit == AUTO:
+            exact_limit = None if index.pair_count <= SMALL_CATALOG_PAIRS else DEFAULT_EXACT_LIMIT
+        #: How many hits each search scores exactly (None: all of them).
+        self.exact_limit = exact_limit
+        self.matcher = Matcher(index)
+        self._plain_hits = [
+            Hit(index.points[r], index.platform_ids[p], 0.0)
+            for r, p in zip(index.pair_point, index.pair_platform)
+        ]
+        self._point_hits = [tuple(map(self._plain_hits.__getitem__, pairs)) for pairs in index.point_pairs]
+        self._ranks = {id(p): r for r, p in enumerate(index.points)}
+        self.exact = ExactScorer(index)
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ public API
+
+    def search(
+        self, query: str, exact_limit: int | None | object = ..., *, wanted: Callable[[], bool] | None = None
+    ) -> SearchResult | None:
+        """Ranked hits for ``query`` (none for an empty query). See the module docstring.
+
+        ``wanted`` is asked once the engine's lock is held; when it says no, the search is
+        skipped and the result is None (only when ``wanted`` is given)."""
+        limit = self.exact_limit if exact_limit is ... else exact_limit
+        with self._lock:
+            if wanted is not None and not wanted():
+                return None
+            parsed = parse_query(query)
+            if parsed.empty:
+                return SearchResult((), query, 0)
+            # A search allocates many short-lived, acyclic containers; a collection in the
+            # middle would walk the whole index, so the cyclic GC waits until it is done.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                result = SearchResult((), query)
+                result.exact_count = self._search(parsed, limit, result)  # type: ignore[arg-type]
+                return result
+            finally:
+                if collecting:
+                    gc.enable()
+
+    def refine(self, hit: Hit, query: str) -> Hit:
+        """``hit`` with its exact score and spans for ``query``."""
+        parsed = parse_query(query)
+        rank = self._ranks[id(hit.point)]
+        plat = self.index.platform_ids.index(hit.platform)
+        with self._lock:
+            score, name_spans, spans = self.exact.score(parsed, [(rank, plat)])[0]
+        return Hit(hit.point, hit.platform, score, name_spans, spans)
+
+    def clear_cache(self) -> None:
+        """Forget cached term matches and exact scores (the next search starts cold)."""
+        with self._lock:
+            self.matcher.clear()
+            self.exact.clear()
+
+    # ------------------------------------------------------------------ cheap stage
+
+    def _search(self, query: Query, limit: int | None, out: list[Hit]) -> int:
+        """Append the hits to ``out``; return how many are scored exactly."""
+        positives = [self.matcher.match(t) for t in query.positive]
+        negatives = [self.matcher.match(t) for t in query.negative]
+        excluded_points: set[int] = set().union(*(m.points for m in negatives))
+        excluded_plats: set[int] = set().union(*(m.platforms for m in negatives))
+        if excluded_plats or any(m.platforms for m in positives):
+            pool, tail = self._pairs_by_pair(positives, excluded_points, excluded_plats, limit)
+        else:
+            pool, tail = self._pairs_by_point(positives, excluded_points, limit)
+        index = self.index
+        pair_point, pair_plat = index.pair_point, index.pair_platform
+        points, ids = index.points, index.platform_ids
+        scored = self.exact.score(query, zip(map(pair_point.__getitem__, pool), map(pair_plat.__getitem__, pool)))
+        hits = [
+            Hit(points[pair_point[j]], ids[pair_plat[j]], score, name_spans, spans)
+            for j, (score, name_spans, spans) in zip(pool, scored)
+        ]
+        order = sorted(range(len(hits)), key=lambda k: (-hits[k].score, pool[k]))
+        out.extend(map(hits.__getitem__, order))
+        out.extend(tail)
+        return len(hits)
+
+    def _pairs_by_point(
+        self, positives: list[TermMatch], excluded: set[int], limit: int | None
+    ) -> tuple[list[int], Iterable[Hit]]:
+        """No platform is named: every pair of a matching point matches. (pool, tail hits)."""
+        index = self.index
+        if len(positives) == 1 and not excluded:
+            points = positives[0].points
+        else:
+            ordered = sorted(positives, key=lambda m: len(m.points))
+            points = ordered[0].points.intersection(*(m.points for m in ordered[1:]))
+            points -= excluded
+        if limit is None or len(points) <= limit:
+            return list(chain.from_iterable(map(index.point_pairs.__getitem__, sorted(points)))), ()
+        chosen: dict[int, None] = {}
+        count = 0
+        point_pairs = index.point_pairs
+        whole = len(positives) == 1 and not excluded
+
+        def take(ranks: Iterable[int]) -> None:
+            nonlocal count
+            for r in ranks:
+                if r not in chosen and (whole or r in points):
+                    chosen[r] = None
+                    count += len(point_pairs[r])
+                    if count >= limit:
+                        return
+
+        # 1. names that start with the first term
+        take(positives[0].name_prefix())
+        # 2. points where every term starts a word
+        if count < limit:
+            strong = positives[0].strong()
+            if len(positives) > 1:
+                strong = strong.intersection(*(m.strong() for m in positives[1:]))
+            take(sorted(strong))
+        # 3. the rest, shorter names first
+        if count < limit:
+            take(sorted(points))
+        pool = list(chain.from_iterable(map(point_pairs.__getitem__, chosen)))
+        return pool, chain.from_iterable(_pick(self._point_hits, sorted(points.difference(chosen))))
+
+    def _pairs_by_pair(
+        self,
+        positives: list[TermMatch],
+        excluded_points: set[int],
+        excluded_plats: set[int],
+        limit: int | None,
+    ) -> tuple[list[int], Iterable[Hit]]:
+        """Some term names a platform (or excludes one): decide pair by pair."""
+        pairs = self._matching_pairs(positives, excluded_points, excluded_plats)
+        if limit is None or len(pairs) <= limit:
+            return pairs, ()
+        pool = self._pool(positives, excluded_points, excluded_plats, pairs, limit)
+        return pool, _pick(self._plain_hits, list(filterfalse(set(pool).__contains__, pairs)))
+
+    def _matching_pairs(
+        self, positives: list[TermMatch], excluded_points: set[int], excluded_plats: set[int]
+    ) -> list[int]:
+        """Every matching pair id, ascending (= static order)."""
+        index = self.index
+        plain = [m for m in positives if not m.platforms]
+        boosted = [m for m in positives if m.platforms]
+        pair_point = index.pair_point
+        if plain:
+            plain.sort(key=lambda m: len(m.points))
+            points = plain[0].points.intersection(*(m.points for m in plain[1:]))
+            points -= excluded_points
+            cand = set(chain.from_iterable(map(index.point_pairs.__getitem__, points)))
+        else:
+            first = boosted.pop(0)
+            cand = set(chain.from_iterable(map(index.point_pairs.__getitem__, first.points - excluded_points)))
+            lanes = set().union(*(index.lane_pairs[p] for p in first.platforms))
+            if excluded_points:
+                lanes = set(compress(lanes, map(not_, map(excluded_points.__contains__, map(pair_point.__getitem__, lanes)))))
+            cand |= lanes
+        for m in boosted:
+            lanes = set().union(*(index.lane_pairs[p] for p in m.platforms))
+            by_point = compress(cand, map(m.points.__contains__, map(pair_point.__getitem__, cand)))
+            cand = (cand & lanes).union(by_point)
+        for p in excluded_plats:
+            cand -= index.lane_pairs[p]
+        return sorted(cand)
+
+    def _pool(
+        self,
+        positives: list[TermMatch],
+        excluded_points: set[int],
+        excluded_plats: set[int],
+        pairs: list[int],
+        limit: int,
+    ) -> list[int]:
+        """Up to ``limit`` pairs worth scoring exactly (see the module docstring)."""
+        index = self.index
+        pair_point, pair_plat = index.pair_point, index.pair_platform
+
+        def matches(j: int) -> bool:
+            r, p = pair_point[j], pair_plat[j]
+            if r in excluded_points or p in excluded_plats:
+                return False
+            return all(r in m.points or p in m.platforms for m in positives)
+
+        chosen: dict[int, None] = {}
+        # 1. names that start with the first term
+        for r in positives[0].name_prefix():
+            for j in index.point_pairs[r]:
+                if matches(j):
+                    chosen[j] = None
+            if len(chosen) >= limit:
+                break
+        # 2. pairs where every term starts a word or names the platform
+        if len(chosen) < limit:
+            strong_sets = [m.strong() for m in positives]
+            strong_points = strong_sets[0].union(*(index.lane_points[p] for p in positives[0].platforms))
+            for m, strong in zip(positives[1:], strong_sets[1:]):
+                strong_points &= strong.union(*(index.lane_points[p] for p in m.platforms))
+            for r in sorted(strong_points):
+                for j in index.point_pairs[r]:
+                    p = pair_plat[j]
+                    if (
+                        j not in chosen
+                        and matches(j)
+                        and all(r in s or p in m.platforms for m, s in zip(positives, strong_sets))
+                    ):
+                        chosen[j] = None
+                if len(chosen) >= limit:
+                    break
+        # 3. the rest, in static order
+        if len(chosen) < limit:
+            for j in pairs:
+                if j not in chosen:
+                    chosen[j] = None
+                    if len(chosen) >= limit:
+                        break
+        return list(chosen)
+
+def _pick(items: list, indices: list[int]) -> tuple:
+    """``items`` at ``indices``, in one C call."""
+    if not indices:
+        return ()
+    if len(indices) == 1:
+        return (items[indices[0]],)
+    return itemgetter(*indices)(items)

@@ -1,0 +1,95 @@
+"""`so-explorer search`: table, JSON, filters, limits and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+from tests.catalogs import FIXTURES
+
+
+MINI = str(FIXTURES / "mini.yaml")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["search", *args, "--catalog", MINI])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_table_is_aligned_and_ranked(capsys):
+    code, out, _ = run(capsys, "web")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["SCORE", "PLATFORM", "NAME", "CAPABILITY", "ID"]
+    # columns line up: every row has its id where the header has ID
+    column = lines[0].index("ID")
+    assert all(line[column:].split()[0].count(".") == 1 for line in lines[1:])
+    assert lines[1].split()[-1] in {"alpha.panels", "beta.panels", "gamma.webhooks"}
+    scores = [float(line.split()[0]) for line in lines[1:]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_json_output_has_stable_keys_and_name_spans(capsys):
+    code, out, _ = run(capsys, "webhok", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [list(item) for item in data] == [["id", "name", "platform", "capability", "score", "spans"]] * len(data)
+    assert {(d["id"], d["platform"]) for d in data} == {("gamma.webhooks", "gamma"), ("gamma.webhooks", "beta")}
+    assert data[0]["capability"] == "hooks"
+    name = data[0]["name"]
+    assert "".join(name[a:b] for a, b in data[0]["spans"]).lower() == "webhok"
+
+
+def test_query_words_join_into_one_query(capsys):
+    code, out, _ = run(capsys, "web", "panels", "--json")
+    assert code == 0
+    assert {d["id"] for d in json.loads(out)} == {"alpha.panels", "beta.panels"}
+
+
+def test_filters_and_platforms_restrict_hits(capsys):
+    code, out, _ = run(capsys, "webhooks", "--platforms", "beta", "--json")
+    assert code == 0 and [d["platform"] for d in json.loads(out)] == ["beta"]
+    # SOAP services are onsite only
+    code, out, _ = run(capsys, "soap", "--env", "cloud", "--json")
+    assert code == 1 and json.loads(out) == []
+    code, out, _ = run(capsys, "panels", "--client", "win", "--json")
+    assert code == 0 and [d["id"] for d in json.loads(out)] == ["alpha.panels"]
+
+
+def test_limit(capsys):
+    code, out, _ = run(capsys, "e", "--json", "--limit", "2")
+    assert code == 0 and len(json.loads(out)) == 2
+    code, out, _ = run(capsys, "e", "--json", "--limit", "0")
+    assert len(json.loads(out)) > 2
+
+
+def test_nothing_matched_exits_1(capsys):
+    code, out, err = run(capsys, "zzzqqq")
+    assert code == 1 and out == "" and "no match" in err
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("web", "--limit", "lots"), "--limit must be a whole number"),
+        (("web", "--limit", "-3"), "--limit must be 0"),
+        (("web", "--platforms", "nope"), "unknown platform 'nope'"),
+        (("!web",), "no term to search for"),
+    ],
+)
+def test_usage_errors_exit_2(capsys, args, message):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == "" and message in err
+
+
+def test_hostile_catalog_text_is_cleaned(tmp_path, capsys):
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(text.replace("name: Webhooks", 'name: "Web\\e[31mhooks\\e]52;c;aGk=\\a"'), encoding="utf-8")
+    code = main(["search", "webhooks", "--catalog", str(hostile)])
+    out = capsys.readouterr().out
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "Webhooks" in out

@@ -1,0 +1,46 @@
+"""Smoke tests for the benchmark scripts: they run and print their tables (no timing asserts)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.catalogs import ROOT
+
+
+
+
+@pytest.mark.slow
+def test_search_benchmark_quick():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_search.py"), "--quick"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "## Per keystroke" in out and "ours p95" in out
+    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert [row[0] for row in rows] == ["200", "1000"]
+    assert "## Relevance" in out
+    ours = next(line for line in out.splitlines() if line.startswith("ours "))
+    assert ours.split()[1].endswith("%")
+
+
+@pytest.mark.slow
+def test_app_benchmark_quick():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_app.py"), "--quick", "--json"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    for label in ("load cold", "first frame", "bare app baseline", "keystroke p95",
+                  "filter/differences p95", "per pagedown", "export json", "peak RSS, app"):
+        assert label in out, label
+    import json
+
+    figures = json.loads(out[out.index("{"):])
+    assert set(figures) == {"bundled", "200"}
+    assert figures["200"]["points"] == 200 and figures["200"]["keystrokes"] > 0

@@ -1,0 +1,206 @@
+"""The key map (data, remapping, docs) and the ``?`` help screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from explorer.tui import keymap as km
+from explorer.tui.app import ExplorerApp
+from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
+from explorer.tui.screens.bookmarks import BookmarksScreen
+from explorer.tui.screens.export import ExportScreen
+from explorer.tui.screens.help import CELL_MARKS, FILTER_RULE, HelpScreen, help_content
+from explorer.tui.screens.platforms import PlatformScreen
+from explorer.tui.widgets.detail import DetailPanel
+from explorer.tui.widgets.grid import ComparisonGrid
+from explorer.tui.widgets.search_bar import SearchInput
+from tests.catalogs import ROOT
+
+
+
+#: Which class carries the actions of each scope.
+SCOPE_CLASSES = {
+    "app": ExplorerApp,
+    "grid": ComparisonGrid,
+    "search": SearchInput,
+    "detail": DetailPanel,
+    "help": HelpScreen,
+    "platforms": PlatformScreen,
+    "bookmarks": BookmarksScreen,
+    "text dialog": TextDialog,
+    "confirm dialog": ConfirmDialog,
+    "export": ExportScreen,
+}
+
+
+# --- the key map as data ------------------------------------------------------------------
+
+
+def test_binding_ids_are_unique_and_kebab_case():
+    ids = [s.id for s in km.all_specs()]
+    assert len(ids) == len(set(ids))
+    assert all(i == i.lower() and " " not in i and "_" not in i for i in ids)
+
+
+@pytest.mark.parametrize("spec", km.all_specs(), ids=lambda s: s.id)
+def test_every_binding_has_an_action_method(spec):
+    name = spec.action.split("(")[0]
+    cls = SCOPE_CLASSES[spec.scope]
+    assert hasattr(cls, f"action_{name}"), f"{cls.__name__} has no action_{name} for {spec.id}"
+
+
+def test_every_binding_with_an_id_can_be_remapped():
+    """Bindings declared by any screen of the app are known to config.yaml's keymap check."""
+    known = km.binding_ids()
+    declared = {
+        b.id for cls in km._explorer_classes() for b in cls.__dict__.get("BINDINGS", ()) if getattr(b, "id", None)
+    }
+    assert declared and declared <= known
+    assert {"bookmarks-note", "export-write"} <= known
+
+
+def test_keyboard_contract_defaults():
+    keys = km.effective_keys()
+    assert keys["focus-search"] == "slash"
+    assert [keys[f"toggle-{k}"] for k in ("cloud", "onsite", "win", "web")] == ["1", "2", "3", "4"]
+    assert keys["differences"] == "d" and keys["platforms"] == "p" and keys["help"] == "question_mark"
+    assert keys["quit"] == "q,ctrl+q" and keys["command-palette"] == "ctrl+p"
+    assert keys["next-match"] == "n" and keys["previous-match"] == "N"
+    assert km.conflicts() == []
+
+
+def test_escape_never_quits():
+    assert all("escape" not in s.keys.split(",") for s in km.KEYMAP if s.action == "quit")
+
+
+def test_effective_keys_and_conflicts_after_a_remap():
+    keys = km.effective_keys({"toggle-cloud": "c", "no-such-id": "x"})
+    assert keys["toggle-cloud"] == "c" and "no-such-id" not in keys
+    assert km.conflicts({"toggle-cloud": "q"}) == [("q", "toggle-cloud", "quit")]
+    assert km.conflicts({"toggle-cloud": "j"}) == [("j", "toggle-cloud", "cursor-down")]
+    assert km.conflicts({"chooser-save": "x"}) == []  # dialogs are modal
+
+
+def test_display_keys():
+    assert km.display_keys("q,ctrl+q") == "q / ctrl+q"
+    assert km.display_keys("question_mark") == "?"
+    assert km.display_keys("shift+up,left_square_bracket") == "shift+↑ / ["
+
+
+def test_markdown_lists_every_binding():
+    text = km.markdown_table()
+    for spec in km.KEYMAP:
+        assert f"`{spec.id}`" in text
+    assert "| `?` | Show the keys, filters and cell marks | `help` |" in text
+
+
+@pytest.mark.parametrize("document", ["docs/keys.md", "README.md"])
+def test_key_tables_in_the_docs_are_up_to_date(document):
+    """The docs embed the generated table; regenerate with
+    ``python -m explorer.tui.keymap --update <file>``."""
+    doc = (ROOT / document).read_text(encoding="utf-8")
+    assert km.markdown_table() in doc
+
+
+# --- help text ----------------------------------------------------------------------------
+
+
+def test_help_content_lists_keys_rule_and_marks():
+    text = help_content(width=100).plain
+    for spec in km.all_specs():
+        assert spec.help in text
+        assert spec.id in text  # wide enough for the ids column
+    assert FILTER_RULE in text.replace("\n  ", " ")
+    for mark, meaning, _ in CELL_MARKS:
+        assert f"{mark}  {meaning}" in text
+
+
+def test_help_content_leaves_ids_out_when_narrow():
+    text = help_content(width=70).plain
+    assert "toggle-cloud" not in text
+    assert "Toggle the cloud environment filter" in text
+
+
+def test_help_content_shows_remapped_keys():
+    lines = help_content({"toggle-cloud": "c,f5"}, width=100).plain.splitlines()
+    line = next(ln for ln in lines if "Toggle the cloud environment filter" in ln)
+    assert line.split()[0:3] == ["c", "/", "f5"]
+
+
+# --- the help screen in the app -----------------------------------------------------------
+
+
+def help_text(app) -> str:
+    return str(app.screen.query_one("#help-text", Static).content)
+
+
+@pytest.mark.parametrize("close_key", ["escape", "q", "question_mark"])
+async def test_question_mark_opens_help_and_key_closes_it(mini_catalog, tmp_config, close_key):
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = help_text(app)
+        assert "Toggle the cloud environment filter" in text and "? " in text
+        assert "unknown" in text and "filtered" in text
+        await pilot.press(close_key)
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.is_running  # q closes the help, it does not quit
+
+
+async def test_help_keys_do_not_reach_the_main_screen(mini_catalog, tmp_config):
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("1", "d")
+        await pilot.pause()
+        assert app.filters.is_default and not app.differences
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_help_scrolls_at_80x24(mini_catalog, tmp_config):
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        scroll = app.screen.query_one("#help-scroll", VerticalScroll)
+        assert scroll.region.width <= 80 and scroll.region.height <= 24
+        assert scroll.max_scroll_y > 0
+        assert app.screen.focused is scroll
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        assert "toggle-cloud" not in help_text(app)  # no ids column at 80 columns
+
+
+async def test_help_shows_remapped_keys_from_config(mini_catalog, tmp_config):
+    (tmp_config / "config.yaml").write_text("keymap:\n  help: f1\n  toggle-cloud: c\n")
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = help_text(app).splitlines()
+        assert next(ln for ln in lines if "cloud environment" in ln).split()[0] == "c"
+        assert next(ln for ln in lines if "Show the keys" in ln).split()[0] == "f1"
+        assert str(tmp_config / "config.yaml") in help_text(app)
+
+
+async def test_help_survives_resizing(mini_catalog, tmp_config):
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        for size in [(40, 10), (80, 24), (160, 45), (30, 8)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
