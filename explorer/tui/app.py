@@ -10,13 +10,15 @@ or call back; they never write into the app.
 from __future__ import annotations
 
 import webbrowser
+from collections.abc import Iterable
 from dataclasses import replace
 from os import PathLike
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -135,6 +137,14 @@ class ExplorerApp(App[int]):
         super().set_keymap(self.keymap_in_force.overrides)
         if self.is_mounted(self):
             self.show_keys()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, with "Keys" opening so-explorer's help (which lists
+        the keys in force and closes on esc) instead of Textual's side panel."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand("Keys", "Show every key and what it does (the same as ?)", self.action_help)
 
     def on_resize(self, event: Resize) -> None:
         height = event.size.height
@@ -331,11 +341,24 @@ class ExplorerApp(App[int]):
             self.notify(problem, severity="information" if problem == "no doc link" else "warning", markup=False)
             return
         self._open_in_browser(url)
-        self.notify(f"Opened {clean_text(url)}", markup=False)
 
     @work(thread=True, group="browser")
     def _open_in_browser(self, url: str) -> None:
-        webbrowser.open(url)  # may block while a browser starts: not on the UI thread
+        """In a thread: starting a browser may block. Says whether one started."""
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        self.call_from_thread(self._browser_done, url, opened)
+
+    def _browser_done(self, url: str, opened: bool) -> None:
+        shown = clean_text(url)
+        if opened:
+            self.notify(f"Opened {shown}", markup=False)
+            return
+        copy = key_table.display_key(self.keymap_in_force.keys["copy"].split(",")[0])
+        self.notify(f"No web browser could be started for {shown}. Press {copy} to copy the link.",
+                    severity="warning", timeout=10, markup=False)
 
     def action_copy(self) -> None:
         point, platform_id = self.highlighted()

@@ -120,6 +120,7 @@ KEYMAP: tuple[KeySpec, ...] = (
     _in("bookmarks", "bookmarks-jump", "enter", "jump", "jump to", "Close the view and move to the bookmarked point"),
     _in("bookmarks", "bookmarks-note", "e", "edit_note", "note", "Edit the note of the highlighted bookmark"),
     _in("bookmarks", "bookmarks-remove", "delete", "remove", "remove", "Remove the highlighted bookmark"),
+    _in("bookmarks", "bookmarks-undo", "u", "undo", "undo", "Put back the bookmark just removed, with its note"),
     _in("bookmarks", "bookmarks-new", "n", "new_shortlist", "new list", "Make a new shortlist and switch to it"),
     _in("bookmarks", "bookmarks-rename", "r", "rename_shortlist", "rename", "Rename the active shortlist"),
     _in("bookmarks", "bookmarks-next", "s,right,tab", "next_shortlist", "next list", "Switch to the next shortlist"),
