@@ -103,6 +103,8 @@ KEYMAP: tuple[KeySpec, ...] = (
     _in("search", "search-to-grid", "down", "to_grid", "to grid", "Move focus to the grid", show=False),
     # --- the detail panel ------------------------------------------------------------
     _in("detail", "detail-back", "escape", "back_to_grid", "back", "Return focus to the grid"),
+    _in("detail", "detail-down", "down,j", "scroll_down", "scroll down", "Scroll the detail panel down", show=False),
+    _in("detail", "detail-up", "up,k", "scroll_up", "scroll up", "Scroll the detail panel up", show=False),
     # --- the help screen -------------------------------------------------------------
     _in("help", "help-close", "escape,q,question_mark", "close", "close", "Close the help screen"),
     # --- the platform chooser --------------------------------------------------------
