@@ -225,7 +225,7 @@ def html_point_notes(notes: PointNotes) -> list[str]:
     if notes.capability is not None:
         out.append(f"<li>Capability: {esc(notes.capability.name)}</li>")
     if notes.platforms:
-        out.append(f"<li>Shown on: {esc(', '.join(p.short_name for p in notes.platforms))}</li>")
+        out.append(f"<li>Platforms in this report: {esc(', '.join(p.short_name for p in notes.platforms))}</li>")
     capability = notes.capability.name if notes.capability else point.capability
     lifecycle = [("", lc) for lc in notes.warnings] + [(f" of {capability}", lc) for lc in notes.capability_warnings]
     for whose, lc in lifecycle:

@@ -224,7 +224,7 @@ def md_point_notes(notes: PointNotes) -> list[str]:
     if notes.capability is not None:
         items.append(f"Capability: {md_text(notes.capability.name)}")
     if notes.platforms:
-        items.append("Shown on: " + md_text(", ".join(p.short_name for p in notes.platforms)))
+        items.append("Platforms in this report: " + md_text(", ".join(p.short_name for p in notes.platforms)))
     for lc in notes.warnings:
         items.append(f"⚠ Lifecycle: {md_text(lc.label())}" + (f" ({md_link(lc.source)})" if lc.source else ""))
     for lc in notes.capability_warnings:

@@ -107,19 +107,17 @@ class PointNotes:
 
     point: Point
     capability: Capability | None
-    #: The platforms the report shows the point on, in column order.
+    #: The platforms the report lists the point on, in column order.
     platforms: tuple[Platform, ...]
     caveats: tuple[str, ...]
     requires: tuple[RequirementNote, ...]
-    #: The point's lifecycle statements that warn, then its capability's.
+    #: The point's lifecycle statements that warn, and its capability's.
     warnings: tuple[Lifecycle, ...]
     capability_warnings: tuple[Lifecycle, ...] = ()
 
     @property
     def has_notes(self) -> bool:
         return bool(self.caveats or self.requires)
-
-
 
 
 def _ordered(values: Iterable[str], order: tuple[str, ...]) -> tuple[str, ...]:
