@@ -42,7 +42,7 @@ def test_add_list_remove(run):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Default (active): 2 bookmarks"
-    assert lines[1] == "  Alpha desktop (alpha)"
+    assert lines[1] == "  Alpha desktop [--platform alpha]"
     assert lines[2].split() == ["alpha.events", "Event", "subscriptions", "✓", "available", "(onsite;", "win)"]
     assert lines[3] == "  Gamma services [--platform gamma]"
     assert "gamma.rest" in lines[4] and "✓ available" in lines[4] and lines[4].endswith("note: check OData")

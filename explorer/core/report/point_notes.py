@@ -1,7 +1,7 @@
 """What a report tells about each point it lists: caveats, requirements and lifecycle warnings.
 
-Requirements are resolved against the catalog (names of ``or`` alternatives, a minimum
-version, where they apply) into :class:`RequirementNote`, worded by :attr:`RequirementNote.text`
+Requirements are resolved against the catalog (names of ``or`` alternatives, the source) into
+:class:`RequirementNote`, worded by ``Catalog.requirement_text`` as in the app's detail panel,
 for every format and every report kind. Pure: no formatting of any output format here.
 """
 
@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from explorer.core.model import (
-    ENVIRONMENTS,
     Capability,
     Catalog,
     Lifecycle,
@@ -40,43 +39,14 @@ def short_warning(lc: Lifecycle) -> str:
 
 @dataclass(frozen=True)
 class RequirementNote:
-    """A point's requirement with its names resolved: "Development Tools licence or CRM
-    Suite Core plan (or higher)", a minimum version, where it applies, a note and a source."""
+    """A point's requirement with its names resolved, and in words: ``Catalog.requirement_text``,
+    the one wording of the app's detail panel and every report ("Development Tools licence (or
+    CRM Suite Core plan (or higher)) — version 8.1 or later — onsite only: note")."""
 
     ref: RequirementRef
     names: tuple[str, ...]
-    kinds: tuple[str, ...]
-    #: The short names of ``ref.platforms``.
-    platform_names: tuple[str, ...] = ()
+    text: str
     source: Link | None = None
-
-    @property
-    def what(self) -> str:
-        text = " or ".join(self.names)
-        version = self.ref.min_version
-        if version:
-            text += f": {version}" if set(self.kinds) == {"version"} else f", from version {version}"
-        return text
-
-    @property
-    def scope(self) -> str:
-        """``onsite only, on Web``; "" when it applies everywhere."""
-        parts = []
-        if self.ref.environments:
-            parts.append(" + ".join(_ordered(self.ref.environments, ENVIRONMENTS)) + " only")
-        if self.platform_names:
-            parts.append("on " + ", ".join(self.platform_names))
-        return ", ".join(parts)
-
-    @property
-    def text(self) -> str:
-        """What, where and why on one line (a note keeps its own line breaks)."""
-        text = self.what
-        if self.scope:
-            text += f" ({self.scope})"
-        if self.ref.note:
-            text += f" — {self.ref.note}"
-        return text
 
 
 def requirements_of(catalog: Catalog, point: Point) -> tuple[RequirementNote, ...]:
@@ -84,12 +54,8 @@ def requirements_of(catalog: Catalog, point: Point) -> tuple[RequirementNote, ..
     for ref in point.requires:
         found = [catalog.requirement(rid) for rid in ref.ids]
         names = tuple(r.name if r else rid for r, rid in zip(found, ref.ids))
-        kinds = tuple(r.kind for r in found if r)
-        platforms = tuple(
-            catalog.platform(pid).short_name if catalog.has_platform(pid) else pid for pid in ref.platforms
-        )
         source = ref.source or next((r.source for r in found if r and r.source), None)
-        out.append(RequirementNote(ref, names, kinds, platforms, source))
+        out.append(RequirementNote(ref, names, catalog.requirement_text(ref), source))
     return tuple(out)
 
 
@@ -119,7 +85,3 @@ class PointNotes:
     def has_notes(self) -> bool:
         return bool(self.caveats or self.requires)
 
-
-def _ordered(values: Iterable[str], order: tuple[str, ...]) -> tuple[str, ...]:
-    seen = set(values)
-    return tuple(v for v in order if v in seen) + tuple(sorted(seen - set(order)))
