@@ -10,7 +10,7 @@ from html import escape
 from importlib import resources
 
 from explorer.core.compare import CellState
-from explorer.core.model import Lifecycle, Link, Status
+from explorer.core.model import Lifecycle, Link, Platform, Status
 from explorer.core.report.data import (
     LEGEND,
     LEGEND_NOTES,
@@ -30,6 +30,7 @@ from explorer.core.report.point_notes import (
     WARNING_MARK,
     PointNotes,
     short_warning,
+    warnings_of,
 )
 
 
@@ -73,7 +74,7 @@ def marks(warnings: tuple[Lifecycle, ...], point_id: str | None) -> str:
     return out
 
 
-def _platform_item(header: Header, p) -> str:  # type: ignore[no-untyped-def]
+def _platform_item(header: Header, p: Platform) -> str:
     text = f"{esc(p.name)} (<code>{esc(p.id)}</code>)"
     reason = header.dimmed.get(p.id)
     return text + (f' <span class="filtered">– filtered out ({esc(reason)})</span>' if reason else "")
@@ -178,7 +179,10 @@ def _shortlist(items: tuple[ShortlistItem, ...], name: str, notes: dict[str, Poi
         docs = ", ".join(link(d) for d in item.point.docs) if item.point else ""
         cells = [
             esc(item.platform.name if item.platform else item.platform_id),
-            esc(item.capability.name) if item.capability else "—",
+            esc(item.capability.name) + "".join(
+                f'<span class="warning block">{esc(short_warning(lc))}</span>'
+                for lc in warnings_of(item.capability.lifecycle)
+            ) if item.capability else "—",
             badge(item.status, note),
             esc(", ".join(av.environments)) if av else "—",
             esc(", ".join(av.clients)) if av else "—",

@@ -10,19 +10,27 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from explorer.core.model import Lifecycle, Link, Status
+from explorer.core.model import Lifecycle, Link, Platform, Status
 from explorer.core.report.data import (
     LEGEND,
     LEGEND_NOTES,
     Header,
     Report,
     ReportCell,
+    ReportRow,
     ShortlistItem,
     state_symbol,
     state_word,
 )
 from explorer.core.report.header import footer_line
-from explorer.core.report.point_notes import NOTES_LEGEND, NOTES_MARK, NOTES_TITLE, PointNotes, short_warning
+from explorer.core.report.point_notes import (
+    NOTES_LEGEND,
+    NOTES_MARK,
+    NOTES_TITLE,
+    PointNotes,
+    short_warning,
+    warnings_of,
+)
 
 #: Characters escaped in every value: backslash first, then inline markup, then the pipe.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -87,7 +95,7 @@ def md_footer(header: Header) -> list[str]:
     return ["---", "", md_text(footer_line(header)), ""]
 
 
-def _platform(header: Header, p) -> str:  # type: ignore[no-untyped-def]
+def _platform(header: Header, p: Platform) -> str:
     text = f"{md_text(p.name)} ({md_code(p.id)})"
     reason = header.dimmed.get(p.id)
     return text + (f" {md_text(f'– filtered out ({reason})')}" if reason else "")
@@ -136,7 +144,7 @@ def cell_text(cell: ReportCell) -> str:
     return "<br>".join(parts)
 
 
-def capability_text(row) -> str:  # type: ignore[no-untyped-def]
+def capability_text(row: ReportRow) -> str:
     return "<br>".join([md_text(row.capability.name)] + [md_text(short_warning(lc)) for lc in row.warnings])
 
 
@@ -175,7 +183,9 @@ def _shortlist(items: tuple[ShortlistItem, ...], name: str, report_notes: dict[s
         rows.append([
             point,
             md_text(item.platform.name if item.platform else item.platform_id),
-            md_text(item.capability.name) if item.capability else NONE,
+            "<br>".join([md_text(item.capability.name)] + [
+                md_text(short_warning(lc)) for lc in warnings_of(item.capability.lifecycle)
+            ]) if item.capability else NONE,
             md_text(f"{item.status.symbol} {item.status.word}")
             + (f"<br>{md_text(av.note)}" if av and av.note else ""),
             md_text(", ".join(av.environments)) if av else NONE,
