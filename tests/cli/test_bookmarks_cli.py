@@ -42,7 +42,7 @@ def test_add_list_remove(run):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Default (active): 2 bookmarks"
-    assert lines[1] == "  Alpha desktop (alpha)"
+    assert lines[1] == "  Alpha desktop [--platform alpha]"
     assert lines[2].split() == ["alpha.events", "Event", "subscriptions", "✓", "available", "(onsite;", "win)"]
     assert lines[3] == "  Gamma services [--platform gamma]"
     assert "gamma.rest" in lines[4] and "✓ available" in lines[4] and lines[4].endswith("note: check OData")
@@ -175,3 +175,23 @@ def test_bookmarks_commands_do_not_load_textual(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "CLEAN 0"
+
+
+def test_adding_where_availability_is_unknown_warns(tmp_path, capsys):
+    """Issue 13 item 18: unknown is never "no", so the bookmark is made, with a warning."""
+    catalog = tmp_path / "mini.yaml"
+    text = CATALOG_MINI.read_text(encoding="utf-8")
+    catalog.write_text(
+        text.replace("      gamma: {status: available}\n  - id: gamma.soap",
+                     "      gamma: {status: available}\n      beta: {status: unknown, note: The docs are silent.}\n"
+                     "  - id: gamma.soap"),
+        encoding="utf-8",
+    )
+    folder = str(tmp_path / "cfg")
+    code = main(["--catalog", str(catalog), "--config-dir", folder, "bookmarks", "add", "gamma.rest", "-p", "beta"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "bookmarked gamma.rest on beta" in out
+    assert err == ("so-explorer: warning: the catalog does not say whether gamma.rest is available on beta "
+                   "(The docs are silent.); it is bookmarked anyway\n")
+    code = main(["--catalog", str(catalog), "--config-dir", folder, "bookmarks", "add", "gamma.rest", "-p", "gamma"])
+    assert code == 0 and capsys.readouterr().err == ""  # available: no warning

@@ -95,17 +95,50 @@ def test_scope_options_that_clash(capsysbinary) -> None:
 
 
 def test_view_options_shape_the_report(capsysbinary) -> None:
-    code, out, _ = export(capsysbinary, "-f", "json", "--platforms", "gamma,alpha", "--env", "cloud",
+    code, out, _ = export(capsysbinary, "-f", "json", "--platforms", "gamma,alpha", "--env", "onsite",
                           "--query", "rest", "--differences")
     assert code == 0
     doc = json.loads(out)
     assert [p["id"] for p in doc["platforms"]] == ["gamma", "alpha"]
-    assert doc["filters"]["environments"] == ["cloud"]
+    assert doc["filters"]["environments"] == ["onsite"]
     assert doc["query"] == "rest" and doc["differences_only"] is True
     rows = [r["capability"]["id"] for g in doc["groups"] for r in g["rows"]]
     assert rows == ["api"]
     code, _, err = export(capsysbinary, "-f", "md", "--platforms", "nope")
     assert code == 2 and "unknown platform 'nope'" in err
+
+
+def test_differences_leave_out_platforms_the_filters_dim(capsysbinary) -> None:
+    """Issue 13 item 4: under cloud, alpha (onsite only) is no longer "different" on every row."""
+    code, out, _ = export(capsysbinary, "-f", "json", "--env", "cloud", "--differences")
+    assert code == 0
+    doc = json.loads(out)
+    rows = [r["capability"]["id"] for g in doc["groups"] for r in g["rows"]]
+    assert "hooks" not in rows  # beta and gamma both have webhooks; alpha is filtered out
+    assert [(p["id"], p["compared"]) for p in doc["platforms"]] == [("alpha", False), ("beta", True), ("gamma", True)]
+    code, out, _ = export(capsysbinary, "-f", "json", "--env", "cloud")
+    groups = {g["outcome"]: [r["capability"]["id"] for r in g["rows"]] for g in json.loads(out)["groups"]}
+    assert groups["all"] == ["hooks"]
+
+
+def test_title_is_the_heading(capsysbinary) -> None:
+    """Issue 13 item 19: --title is the heading, plain text in every format."""
+    title = "Acme | <b>offer</b> \x1b[31m`x`"
+    code, out, err = export(capsysbinary, "-f", "md", "--all", "--title", title)
+    assert code == 0, err
+    assert out.decode().split("\n")[0] == "# Acme \\| \\<b\\>offer\\</b\\> \\`x\\`"
+    code, out, _ = export(capsysbinary, "-f", "html", "--title", title)
+    assert code == 0 and b"<h1>Acme | &lt;b&gt;offer&lt;/b&gt; `x`</h1>" in out and b"\x1b" not in out
+    code, out, _ = export(capsysbinary, "-f", "json", "--title", "Acme")
+    assert json.loads(out)["title"] == "Acme"
+    code, out, _ = export(capsysbinary, "-f", "json")
+    assert json.loads(out)["title"] == "Integration comparison: Mini test catalog"
+
+
+@pytest.mark.parametrize("title, message", [("  ", "--title is empty"), ("x" * 201, "at most 200")])
+def test_bad_title_is_a_usage_error(capsysbinary, title: str, message: str) -> None:
+    code, out, err = export(capsysbinary, "-f", "md", "--title", title)
+    assert code == 2 and out == b"" and message in err and err.count("\n") == 1
 
 
 def test_all_scope_has_every_row(capsysbinary) -> None:
@@ -136,7 +169,8 @@ def test_source_date_epoch_makes_exports_identical(tmp_path: Path, capsysbinary,
     assert export(capsysbinary, "-o", str(one))[0] == 0
     assert export(capsysbinary, "-o", str(two))[0] == 0
     assert one.read_bytes() == two.read_bytes()
-    assert b"2026-11-18T11:06:40Z" in one.read_bytes() or fmt == "csv"
+    assert b"2026-11-18T11:06:40Z" in one.read_bytes() or fmt in ("csv", "md")
+    assert b"2026-11-18 11:06 UTC" in one.read_bytes() or fmt in ("csv", "json")
 
 
 def test_without_source_date_epoch_only_the_time_differs(monkeypatch, capsysbinary) -> None:

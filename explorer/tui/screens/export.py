@@ -1,8 +1,9 @@
 """The ``x`` export dialog: write a comparison report from the app.
 
 Choose the format (Markdown, CSV, JSON, HTML), the scope (the current view, everything, or
-the active shortlist) and the file (default: ``so-explorer-<date>.<ext>`` in the current
-folder; the extension follows the format). An existing file is only replaced after a second
+the active shortlist), an optional title (the report's heading, e.g. the customer's name) and
+the file (default: ``so-explorer-<date>.<ext>`` in the current folder; the extension follows
+the format). An existing file is only replaced after a second
 press of Export. The report is made and written by :mod:`explorer.core.report`; errors show
 in the dialog, and a toast gives the full path written. Everything shown is ``Content``
 (never markup).
@@ -38,11 +39,14 @@ from explorer.core.report import (
     write_report,
 )
 from explorer.core.report.data import BookmarkLike
+from explorer.core.util.sanitize import clean_text
 from explorer.core.view import View
 from explorer.core.settings import keys as km
 from explorer.tui.bindings import bindings, keys_in_force
 
 SCOPE_VIEW, SCOPE_ALL, SCOPE_SHORTLIST = "view", "all", "shortlist"
+#: The longest title the field takes (as ``export --title``).
+MAX_TITLE = 200
 
 
 def keys_hint(keys: dict[str, str] | None = None) -> str:
@@ -119,6 +123,12 @@ class ExportScreen(ModalScreen["Path | None"]):
                 with Vertical(classes="export-column"):
                     yield Static(Content.styled("Scope", "bold"), classes="export-label")
                     yield RadioSet(*self._scope_buttons(), id="export-scope")
+            with Horizontal(id="export-title-row"):
+                yield Static(Content.styled("Title", "bold"), id="export-title-label")
+                yield Input(
+                    placeholder=f"Integration comparison: {self.catalog.info.name} (optional heading)",
+                    id="export-title", max_length=MAX_TITLE, compact=True, select_on_focus=False,
+                )
             yield Static(Content.styled("File", "bold"), classes="export-label")
             yield Input(self._default, id="export-path", select_on_focus=False)
             yield Static(Content(f"Relative names are saved in {self.folder}"), id="export-folder")
@@ -163,6 +173,11 @@ class ExportScreen(ModalScreen["Path | None"]):
     def path_input(self) -> Input:
         return self.query_one("#export-path", Input)
 
+    @property
+    def report_title(self) -> str:
+        """The report's title: the field's text as one plain line ("" for the default heading)."""
+        return clean_text(self.query_one("#export-title", Input).value)
+
     def message(self) -> str:
         """The message line ("" while it only shows the keys)."""
         text = str(self.query_one("#export-message", Static).content)
@@ -201,6 +216,10 @@ class ExportScreen(ModalScreen["Path | None"]):
             self.query_one(f"#format-{fmt}", RadioButton).value = True
         self._reset_confirm()
 
+    @on(Input.Submitted, "#export-title")
+    def _title_submitted(self) -> None:
+        self.path_input.focus()  # enter goes on to the file, whose enter exports
+
     @on(Input.Submitted, "#export-path")
     def _path_submitted(self) -> None:
         self.action_export()
@@ -222,20 +241,20 @@ class ExportScreen(ModalScreen["Path | None"]):
         path = Path(raw).expanduser()
         return path if path.is_absolute() else self.folder / path
 
-    def build_report(self, scope: str | None = None) -> Report:
+    def build_report(self, scope: str | None = None, title: str = "") -> Report:
         """The report for a scope (default: the chosen one); pure core calls, thread-safe."""
         scope = scope or self._scope
         stamp = generated_at()
         view = self.view
         if scope == SCOPE_VIEW and view is not None:
-            return report_from_view(self.catalog, view, stamp)
+            return report_from_view(self.catalog, view, stamp, title)
         platforms = view.spec.platforms if view is not None else None
         if scope == SCOPE_SHORTLIST and self.shortlist is not None:
             filters = view.spec.filters if view is not None else None
             return report_shortlist(
-                self.catalog, self.shortlist.bookmarks, self.shortlist.name, platforms, filters, stamp
+                self.catalog, self.shortlist.bookmarks, self.shortlist.name, platforms, filters, stamp, title
             )
-        return report_everything(self.catalog, platforms, stamp)
+        return report_everything(self.catalog, platforms, stamp, title)
 
     @property
     def busy(self) -> bool:
@@ -263,14 +282,14 @@ class ExportScreen(ModalScreen["Path | None"]):
         self._busy = True
         self.query_one("#export-write", Button).disabled = True
         self._say("Writing the report…")
-        self._write(path, self._format, self._scope, self._confirm == path)
+        self._write(path, self._format, self._scope, self._confirm == path, self.report_title)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, path: Path, fmt: str, scope: str, force: bool) -> None:
+    def _write(self, path: Path, fmt: str, scope: str, force: bool, title: str = "") -> None:
         """Build, render and write off the UI thread (big catalogs take a moment)."""
         written: Path | None = None
         try:
-            report = self.build_report(scope)
+            report = self.build_report(scope, title)
             if report.empty:
                 what = "the shortlist has no bookmarks" if report.shortlist is not None else "the view shows no rows"
                 error = f"Nothing to export: {what}."
