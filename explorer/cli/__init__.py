@@ -7,8 +7,22 @@ import sys
 from collections.abc import Sequence
 
 from explorer import __version__
-from explorer.cli import bookmarks_cmd, export_cmd, links_cmd, search_cmd, tui_cmd, validate_cmd
-from explorer.cli.common import EXIT_USAGE, UsageError, add_catalog_options, err, report_catalog_error
+from explorer.cli import (
+    bookmarks_cmd,
+    export_cmd,
+    links_cmd,
+    recommend_cmd,
+    search_cmd,
+    tui_cmd,
+    validate_cmd,
+)
+from explorer.cli.common import (
+    EXIT_USAGE,
+    UsageError,
+    add_catalog_options,
+    err,
+    report_catalog_error,
+)
 from explorer.core.catalog import CatalogError
 
 COMMANDS = {
@@ -17,6 +31,7 @@ COMMANDS = {
     "export": export_cmd,
     "bookmarks": bookmarks_cmd,
     "links": links_cmd,
+    "recommend": recommend_cmd,
 }
 
 
