@@ -90,12 +90,8 @@ def _excluded(entries: tuple[Excluded, ...], cols: int) -> list[str]:
         groups.setdefault(entry.why, []).append(entry)
     lines = [f"  Excluded ({len(entries)}): cannot work for this customer"]
     for why, group in groups.items():
-        if len(group) == 1:
-            text = f"✗ {group[0].point.name} ({group[0].platform.short_name}): {why}"
-        else:
-            names = "; ".join(f"{e.point.name} ({e.platform.short_name})" for e in group)
-            text = f"✗ {why}: {names}"
-        lines += _wrap(text, "    ", cols)
+        names = "; ".join(f"{e.point.name} ({e.platform.short_name})" for e in group)
+        lines += _wrap(f"✗ {names} — {why}", "    ", cols)
     return lines
 
 
