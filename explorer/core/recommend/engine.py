@@ -17,7 +17,8 @@ The rule (also in the README, "Which approach fits?"):
    on-request access it needs (only when they said what they have); otherwise **recommended**.
 4. Order, each step only breaking ties of the one before: fit; lifecycle; status (available,
    partial, undocumented); fewer missing requirements; fewer of the customer's environment ×
-   client pairs left uncovered; capabilities made for fewer needs first; catalog order.
+   client pairs left uncovered; approaches (capabilities) offered on more of the catalog's
+   current, not discontinued, platforms; capabilities made for fewer needs; catalog order.
 
 No weights, no scores: every step is a reason printed with the option.
 """
@@ -88,6 +89,16 @@ class Recommender:
             for need in capability.needs:
                 self._by_need.setdefault(need, []).append((index, capability))
         self._point_order = {p.id: i for i, p in enumerate(catalog.points)}
+        current = {p.id for p in catalog.platforms if not any(lc.rank >= DISCONTINUED for lc in p.lifecycle)}
+        self.current_platforms = tuple(pid for pid in catalog.platform_ids if pid in current)
+        #: Capability id → the current platforms on which one of its points is available or partial.
+        self.offered_on: dict[str, tuple[str, ...]] = {}
+        for capability in catalog.capabilities:
+            found = {
+                av.platform for p in catalog.points_of(capability.id) for av in p.availability
+                if av.status.present and av.platform in current
+            }
+            self.offered_on[capability.id] = tuple(pid for pid in self.current_platforms if pid in found)
 
     def recommend(self, question: Question) -> Recommendation:
         """Rank every need of ``question``; raises QuestionError or NoNeedsData."""
@@ -117,6 +128,7 @@ class Recommender:
                         STATUS_ORDER[outcome.status],
                         len(outcome.missing),
                         len(outcome.gaps),
+                        -len(self.offered_on[capability.id]),
                         len(capability.needs),
                         cap_index,
                         self._point_order[point.id],
@@ -209,6 +221,8 @@ class Recommender:
             need=need, rank=0, fit=fit, point=point, capability=capability, platform=rep.platform,
             availability=rep.availability, status=worst, also_on=also, covers=covers, gaps=gaps,
             lifecycle=tuple(notes), requires=checks, traits=traits, reasons=(), caveats=(),
+            offered_on=tuple(self.catalog.platform(pid) for pid in self.offered_on[capability.id]),
+            current_platforms=len(self.current_platforms),
         )
         reasons, caveats = option_reasons(option)
         return replace(option, reasons=reasons, caveats=caveats)

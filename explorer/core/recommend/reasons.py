@@ -129,6 +129,8 @@ def option_reasons(option: Option) -> tuple[tuple[Reason, ...], tuple[str, ...]]
     """(reasons, caveats) for an option whose fit, status and requirements are decided."""
     reasons = [_verdict(option), *_availability(option), *_lifecycle(option), *_requirements(option)]
     reasons += _traits(option)
+    reasons.append(Reason("breadth", words.breadth(
+        [p.short_name for p in option.offered_on], option.current_platforms, option.capability.name)))
     reasons.append(Reason("focus", words.focus(option.need, option.capability.needs)))
     if option.capability.choose_when:
         reasons.append(Reason("choose", option.capability.choose_when))

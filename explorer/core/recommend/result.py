@@ -131,6 +131,10 @@ class Option:
     traits: Traits
     reasons: tuple[Reason, ...]
     caveats: tuple[str, ...]
+    #: The current (not discontinued) platforms on which the capability is offered, and how
+    #: many current platforms the catalog has: a widely offered approach ranks first.
+    offered_on: tuple[Platform, ...] = ()
+    current_platforms: int = 0
 
     @property
     def target(self) -> tuple[str, str]:

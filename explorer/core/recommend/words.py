@@ -88,6 +88,12 @@ def delivery(value: str) -> str:
     return DELIVERY.get(value, value)
 
 
+def breadth(names: list[str], current: int, capability: str) -> str:
+    """"offered on 4 of the 4 current platforms (…)": the approach, not just this point."""
+    where = f" ({', '.join(names)})" if names else ""
+    return f"{capability}: offered on {len(names)} of the {current} current platforms{where}"
+
+
 def focus(need: str, needs: tuple[str, ...]) -> str:
     others = [n for n in needs if n != need]
     if not others:

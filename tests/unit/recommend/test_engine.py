@@ -104,8 +104,8 @@ def test_an_undocumented_cell_is_possible_never_recommended_nor_dropped(shop):
 
 def test_a_documented_platform_speaks_before_an_undocumented_one(shop):
     both = ask(shop, ["ui"], ["cloud"], ["web"]).need("ui")
-    assert ids(both.options) == ["cloud.panels", "svc.panels"]
-    assert [o.fit for o in both.options] == ["recommended", "possible"]
+    assert ids(both.options) == ["cloud.panels", "cloud.tiles", "svc.panels"]
+    assert [o.fit for o in both.options] == ["recommended", "recommended", "possible"]
     rest = ask(shop, ["data"], ["cloud"], ["web"]).need("data").options[0]
     assert rest.point.id == "api.rest" and rest.fit == "recommended"
     assert rest.platform.id == "api", "Service is narrower, but says nothing"
@@ -133,6 +133,15 @@ def test_lifecycle_orders_active_legacy_then_phase_out(shop):
     assert [n.of for n in soap.lifecycle] == ["capability"]
     old = result.options[1]
     assert old.reasons[0].text == "possible: legacy (point Old RPC API)"
+
+
+def test_an_approach_offered_on_more_current_platforms_comes_first(shop):
+    result = ask(shop, ["ui"], ["cloud"], ["web"]).need("ui")
+    panels, tiles = result.options[:2]
+    assert (panels.point.id, tiles.point.id) == ("cloud.panels", "cloud.tiles"), "tiles come first in the catalog"
+    assert "Panels: offered on 2 of the 4 current platforms (Web onsite, Cloud)" in reasons(panels)
+    assert "Tiles: offered on 1 of the 4 current platforms (Cloud)" in reasons(tiles)
+    assert [p.id for p in panels.offered_on] == ["webon", "cloud"] and panels.current_platforms == 4
 
 
 def test_a_capability_made_for_the_need_comes_first_when_all_else_is_equal(shop):
@@ -246,8 +255,8 @@ def test_a_catalog_without_needs_data_names_its_capabilities(shop):
     )
     with pytest.raises(NoNeedsData) as caught:
         recommend(bare, Question.make(["ui"]))
-    assert caught.value.capabilities == ("handlers", "notify", "panels", "crud", "oldapi", "soap", "fields", "plain")
-    assert "handlers, notify, panels" in str(caught.value)
+    assert caught.value.capabilities == ("handlers", "notify", "tiles", "panels", "crud", "oldapi", "soap", "fields", "plain")
+    assert "(handlers, notify, tiles, panels, crud" in str(caught.value)
 
 
 def test_the_question_is_normalised(shop):
