@@ -10,19 +10,14 @@ from explorer import __version__
 from explorer.cli import (
     bookmarks_cmd,
     export_cmd,
+    keys_cmd,
     links_cmd,
     recommend_cmd,
     search_cmd,
     tui_cmd,
     validate_cmd,
 )
-from explorer.cli.common import (
-    EXIT_USAGE,
-    UsageError,
-    add_catalog_options,
-    err,
-    report_catalog_error,
-)
+from explorer.cli.common import EXIT_USAGE, UsageError, add_catalog_options, err, report_catalog_error
 from explorer.core.catalog import CatalogError
 
 COMMANDS = {
@@ -31,6 +26,7 @@ COMMANDS = {
     "export": export_cmd,
     "bookmarks": bookmarks_cmd,
     "links": links_cmd,
+    "keys": keys_cmd,
     "recommend": recommend_cmd,
 }
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from explorer.core.filters import Filters, combo_mask
+from explorer.core.filters import Filters, combo_mask, filtered_reason
 from explorer.core.util.gcpause import paused_gc
 from explorer.core.model import Availability, Capability, Catalog, Platform, Point, Status
 
@@ -57,6 +57,10 @@ class Cell:
     #: Entries hidden by the filters (available elsewhere), for the detail panel.
     filtered: tuple[Entry, ...] = ()
     note: str = ""
+
+    def filtered_reason(self, filters: Filters) -> str:
+        """Why the filters leave this cell empty, e.g. "onsite only" (see filters.filtered_reason)."""
+        return filtered_reason((e.availability for e in self.filtered), filters)
 
 
 @dataclass(frozen=True, slots=True)

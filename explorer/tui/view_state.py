@@ -1,19 +1,18 @@
 """What the main screen shows, kept apart from the widgets (no Textual import).
 
-:class:`ViewState` caches one :class:`ViewBuilder` per (platforms, filters), and the
-unsearched view per differences mode, so that a search keystroke only costs
-``ViewBuilder.build`` plus a pass over the visible rows' heights (row objects are built only
-for the rows on screen).
+The app owns the :class:`~explorer.core.view.ViewSpec`; :class:`ViewState` turns it into a
+view with :func:`~explorer.core.view.build_view` and keeps what makes that fast: the core's
+builder cache, and the unsearched view and line model per (platforms, filters, differences
+mode), so that a search keystroke only costs ``build_view`` plus a pass over the visible
+rows' heights (row objects are built only for the rows on screen).
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from explorer.core.compare import ComparisonIndex
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog
-from explorer.core.view import HitLike, View, ViewBuilder, ViewSpec
+from explorer.core.view import HitLike, View, ViewCache, ViewSpec, build_view
 from explorer.tui.render.geometry import LineModel
 
 BUILDER_CACHE = 8
@@ -25,7 +24,7 @@ class ViewState:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.index = ComparisonIndex(catalog)
-        self._builders: OrderedDict[Key, ViewBuilder] = OrderedDict()
+        self.cache = ViewCache(self.index, BUILDER_CACHE)
         self._plain: dict[tuple[Key, bool], tuple[View, LineModel]] = {}
         self.view: View | None = None
         self.model = LineModel([], [])
@@ -33,32 +32,18 @@ class ViewState:
         #: Row indexes of the cached unsearched models, by model identity.
         self._row_indexes: dict[int, dict[int, int]] = {}
 
-    def builder(self, platforms: tuple[str, ...], filters: Filters) -> ViewBuilder:
-        key = (platforms, filters)
-        found = self._builders.get(key)
-        if found is not None:
-            self._builders.move_to_end(key)
-            return found
-        builder = ViewBuilder(self.index, platforms, filters)
-        self._builders[key] = found = builder
-        while len(self._builders) > BUILDER_CACHE:
-            old, _ = self._builders.popitem(last=False)
-            for plain_key in [k for k in self._plain if k[0] == old]:
-                self._row_indexes.pop(id(self._plain[plain_key][1]), None)
-                del self._plain[plain_key]
-        return found
-
     def build(self, spec: ViewSpec, hits: list[HitLike] | None) -> tuple[View, LineModel]:
         key = (spec.platforms, spec.filters)
-        builder = self.builder(spec.platforms, spec.filters)
         searching = bool(spec.query.strip())
         plain_key = (key, spec.differences)
+        for stale in [k for k in self._plain if k[0] not in self.cache]:  # their builder was dropped
+            self._row_indexes.pop(id(self._plain.pop(stale)[1]), None)
         if not searching and plain_key in self._plain:
             view, model = self._plain[plain_key]
             if view.spec != spec:  # same rows; keep the spec exact for reports
                 view = View(spec, view.comparison, view.rows, view.counts, view.totals)
         else:
-            view = builder.build(spec, hits if searching else None)
+            view = build_view(self.index, spec, hits, self.cache)
             model = LineModel(view.rows, view.heights())
             if not searching:
                 self._plain[plain_key] = (view, model)

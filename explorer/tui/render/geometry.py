@@ -15,9 +15,7 @@ from typing import Sequence
 
 from rich.cells import cell_len
 
-from explorer.core.compare import Cell, Row
-from explorer.core.filters import Filters
-from explorer.core.model import CLIENTS, ENVIRONMENTS
+from explorer.core.compare import Row
 
 #: Below this width no capability gutter is shown (the detail panel names the capability).
 GUTTER_MIN_WIDTH = 110
@@ -123,26 +121,3 @@ def gutter_lines(label: str, width: int, lines: int) -> tuple[str, ...]:
             current = candidate
     out.append(current)
     return tuple(out)
-
-
-def entry_count(cell: Cell) -> int:
-    return len(cell.entries)
-
-
-def filtered_reason(cell: Cell, filters: Filters) -> str:
-    """Why a filtered cell shows nothing, e.g. "onsite only" or "win client only"."""
-    envs: set[str] = set()
-    clients: set[str] = set()
-    for entry in cell.filtered:
-        envs.update(entry.availability.environments)
-        clients.update(entry.availability.clients)
-    parts = []
-    if envs and not envs & filters.environments:
-        parts.append(" + ".join(e for e in ENVIRONMENTS if e in envs) + " only")
-    if clients and not clients & filters.clients:
-        parts.append(" + ".join(c for c in CLIENTS if c in clients) + " client only")
-    if not parts and filters.kinds:
-        parts.append("other kind")
-    if not parts:
-        parts.append("not in the selected combination")
-    return ", ".join(parts)

@@ -13,13 +13,11 @@ text goes in as :class:`~textual.content.Content`, never markup.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,25 +25,11 @@ from textual.widgets.option_list import Option
 from explorer.core.bookmarks import BookmarkError
 from explorer.core.bookmarks import Resolved, group_by_platform
 from explorer.core.bookmarks import MAX_NOTE_CHARS, Key, clean_name, clean_note
-from explorer.core.model import Status
+from explorer.core.model import Catalog, Status
+from explorer.core.settings import keys as key_table
+from explorer.tui.bindings import bindings, keys_in_force
+from explorer.tui.bookmarks_control import BookmarksControl
 from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
-from explorer.tui.keymap import KeySpec
-
-if TYPE_CHECKING:
-    from explorer.tui.bookmarks_control import BookmarksControl
-
-#: The view's keys, as key map data (scope "bookmarks"), ready to join the app's key map.
-BOOKMARK_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("bookmarks-jump", "enter", "jump", "jump to", "Close the view and move to the bookmarked point", "bookmarks", palette=False),
-    KeySpec("bookmarks-note", "e", "edit_note", "note", "Edit the note of the highlighted bookmark", "bookmarks", palette=False),
-    KeySpec("bookmarks-remove", "delete", "remove", "remove", "Remove the highlighted bookmark", "bookmarks", palette=False),
-    KeySpec("bookmarks-new", "n", "new_shortlist", "new list", "Make a new shortlist and switch to it", "bookmarks", palette=False),
-    KeySpec("bookmarks-rename", "r", "rename_shortlist", "rename", "Rename the active shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-next", "s,right,tab", "next_shortlist", "next list", "Switch to the next shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-previous", "left,shift+tab", "previous_shortlist", "previous list", "Switch to the previous shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-delete-list", "D", "delete_shortlist", "delete list", "Delete the active shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-close", "escape,B", "close", "close", "Close the bookmarks view", "bookmarks", palette=False),
-)
 
 _SHORT_KEYS = {"right": "→", "left": "←", "delete": "del", "escape": "esc", "shift+tab": "⇧tab"}
 
@@ -77,14 +61,17 @@ class BookmarksScreen(ModalScreen["Key | None"]):
     """Browse and manage shortlists; dismisses with a (point, platform) to jump to, or None."""
 
     CSS_PATH = "bookmarks.tcss"
-    BINDINGS = [Binding(s.keys, s.action, s.description, show=s.show, id=s.id) for s in BOOKMARK_KEYS]
+    BINDINGS = bindings("bookmarks")
     AUTO_FOCUS = "#bookmarks-list"
 
-    def __init__(self, control: BookmarksControl) -> None:
+    class Changed(Message):
+        """Bookmarks changed (and were saved): the app redraws its ★ marks and title."""
+
+    def __init__(self, control: BookmarksControl, catalog: Catalog) -> None:
         super().__init__(id="bookmarks")
         self.control = control
         self.store = control.store
-        self.catalog = control.app.catalog
+        self.catalog = catalog
         #: The entry behind each option of the list (None for platform titles and hints).
         self.entries: list[Resolved | None] = []
 
@@ -105,10 +92,10 @@ class BookmarksScreen(ModalScreen["Key | None"]):
         return self.query_one("#bookmarks-list", OptionList)
 
     def _keys_line(self) -> Content:
-        keymap = getattr(self.app, "_keymap", {}) if self.is_attached else {}
+        in_force = keys_in_force(self.app if self.is_attached else None)
         parts = []
-        for spec in BOOKMARK_KEYS:
-            keys = keymap.get(spec.id) or spec.keys  # as remapped in config.yaml
+        for spec in key_table.specs("bookmarks"):
+            keys = in_force[spec.id]
             shown = "/".join(_SHORT_KEYS.get(k.strip(), k.strip()) for k in keys.split(",")[:2])
             parts.append(Content.assemble((shown, "bold $accent"), " ", spec.description))
         return Content("   ").join(parts)
@@ -159,6 +146,7 @@ class BookmarksScreen(ModalScreen["Key | None"]):
 
     def _changed(self, message: str, keep: Key | None = None, index: int | None = None) -> None:
         self.control.save()
+        self.post_message(self.Changed())
         self.refresh_list(keep, index)
         self.say(message)
 

@@ -18,13 +18,11 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from explorer.core.bookmarks import BookmarkStore
 from explorer.core.model import Catalog
 from explorer.core.report import (
     FORMATS,
@@ -41,14 +39,15 @@ from explorer.core.report import (
 )
 from explorer.core.report.data import BookmarkLike
 from explorer.core.view import View
-from explorer.tui import keymap as km
+from explorer.core.settings import keys as km
+from explorer.tui.bindings import bindings, keys_in_force
 
 SCOPE_VIEW, SCOPE_ALL, SCOPE_SHORTLIST = "view", "all", "shortlist"
 
 
-def keys_hint(keymap: dict[str, str] | None = None) -> str:
-    """The message line while there is nothing else to say: the keys, as remapped."""
-    keys = km.effective_keys(keymap)
+def keys_hint(keys: dict[str, str] | None = None) -> str:
+    """The message line while there is nothing else to say: the keys in force."""
+    keys = keys or km.effective_keys()
     return (
         f"tab next field · ↑ ↓ enter choose · {km.display_keys(keys['export-write'])} export"
         f" · {km.display_keys(keys['export-cancel'])} cancel"
@@ -61,19 +60,6 @@ class ShortlistSource:
 
     name: str
     bookmarks: tuple[BookmarkLike, ...]
-
-
-def active_shortlist(app: object) -> ShortlistSource | None:
-    """The app's active shortlist, from its bookmark store, if it has one.
-
-    The store is ``app.bookmarks`` or ``app.bookmarks.store`` (the app's bookmarks control).
-    """
-    holder = getattr(app, "bookmarks", None)
-    store = getattr(holder, "store", holder)
-    if not isinstance(store, BookmarkStore):
-        return None
-    active = store.active
-    return ShortlistSource(active.name, tuple(active.bookmarks))
 
 
 def with_extension(path: str, fmt: str) -> str:
@@ -90,10 +76,7 @@ class ExportScreen(ModalScreen["Path | None"]):
     """Choose format, scope and file, then write the report."""
 
     CSS_PATH = "export.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", "cancel", id="export-cancel"),
-        Binding("ctrl+s", "export", "export", id="export-write"),
-    ]
+    BINDINGS = bindings("export")
     AUTO_FOCUS = "#export-format"
 
     def __init__(
@@ -160,7 +143,7 @@ class ExportScreen(ModalScreen["Path | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#export-box").border_title = "Export report"
-        self._hint = keys_hint(getattr(self.app, "_keymap", None) or {})
+        self._hint = keys_hint(keys_in_force(self.app))
         self._say("")
 
     # --- state ---------------------------------------------------------------------------

@@ -24,8 +24,8 @@ from explorer.core.compare import Cell, CellState, Row
 from explorer.core.filters import Filters
 from explorer.core.model import Point
 from explorer.core.view import View
-from explorer.tui import keymap
-from explorer.tui.render.geometry import SEPARATOR, Geometry, LineModel, columns, filtered_reason, gutter_lines
+from explorer.tui.bindings import bindings
+from explorer.tui.render.geometry import SEPARATOR, Geometry, LineModel, columns, gutter_lines
 
 BookmarkCheck = Callable[[str, str], bool]
 
@@ -86,7 +86,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
     ComparisonGrid > .grid--empty { text-style: dim; }
     """
 
-    BINDINGS = keymap.bindings("grid")
+    BINDINGS = bindings("grid")
 
     class CursorMoved(Message):
         """The highlighted cell changed (or the view under it did)."""
@@ -112,10 +112,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.is_bookmarked: BookmarkCheck = is_bookmarked or _never
         self.view: View | None = None
         self.model = LineModel([], [])
-        self.filters = Filters()
-        self.panes = 0
-        self.dimmed: frozenset[int] = frozenset()
-        self.platform_ids: tuple[str, ...] = ()
+        #: Panes the filters leave empty (derived from the view, for drawing).
+        self._dimmed: frozenset[int] = frozenset()
         self.geometry = columns(0, 0)
         self.cursor_row = 0
         self.cursor_entry = 0
@@ -139,16 +137,26 @@ class ComparisonGrid(ScrollView, can_focus=True):
         old_panes = self.panes
         self.view = view
         self.model = model
-        self.filters = view.comparison.filters
-        self.platform_ids = tuple(p.id for p in view.comparison.platforms)
-        self.panes = len(self.platform_ids)
-        self.dimmed = frozenset(i for i, pid in enumerate(self.platform_ids) if pid in view.comparison.dimmed)
+        dimmed = view.comparison.dimmed
+        self._dimmed = frozenset(i for i, pid in enumerate(self.platform_ids) if pid in dimmed)
         if self.panes != old_panes or self.geometry.width != self._content_width():
             self._relayout()
         self._set_virtual_height(model.total)
         row, entry, pane = cursor if cursor is not None else (0, 0, self.cursor_pane)
         self._set_cursor(row, entry, pane, scroll=True, force=True)
         self.refresh()
+
+    @property
+    def filters(self) -> Filters:
+        return self.view.comparison.filters if self.view is not None else Filters()
+
+    @property
+    def platform_ids(self) -> tuple[str, ...]:
+        return self.view.comparison.platform_ids if self.view is not None else ()
+
+    @property
+    def panes(self) -> int:
+        return len(self.platform_ids)
 
     def _set_virtual_height(self, lines: int) -> None:
         """Set the scroll height without the reactive's screen layout (the vertical
@@ -368,7 +376,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if cursor:
             name = "grid--cursor" if self.has_focus else "grid--cursor-blurred"
             style = row_style + self.get_component_rich_style(name, partial=True)
-        if pane in self.dimmed:
+        if pane in self._dimmed:
             style = style + Style(dim=True)
         component = self.get_component_rich_style
         if sub < len(cell.entries):
@@ -398,7 +406,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         elif state is CellState.UNKNOWN:
             label, part = "  ? unknown", "grid--unknown"
         elif state is CellState.FILTERED:
-            label, part = f"  – filtered ({filtered_reason(cell, self.filters)})", "grid--filtered"
+            label, part = f"  – filtered ({cell.filtered_reason(self.filters)})", "grid--filtered"
             if cell_len(label) > width:  # the reason is in the detail panel
                 label = "  – filtered"
         else:  # present but nothing visible (cannot happen in a built view)

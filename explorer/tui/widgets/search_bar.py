@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from explorer.tui import keymap
+from explorer.tui.bindings import bindings
 
 PLACEHOLDER = "/ search: web pnl, webhok, soap ticket…"
 
@@ -17,7 +17,7 @@ class SearchInput(Input):
     """The query input: ``escape`` clears (again: back to the grid), ``enter`` jumps to
     the best match, ``down`` hands the focus to the grid. The app does the work."""
 
-    BINDINGS = keymap.bindings("search")
+    BINDINGS = bindings("search")
 
     class Clear(Message):
         pass
