@@ -1,7 +1,8 @@
 """The wording of reasons and exclusions, in one place so every output says the same.
 
 Environment and client restrictions use the app's filter wording ("onsite only",
-"win client only"), so a reason reads the same in the grid, the CLI and every report.
+"win client only", from :func:`explorer.core.filters.why_filtered`), so a reason reads the
+same in the grid, the CLI and every report.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from explorer.core.filters import Filters, why_filtered
 from explorer.core.model import (
     CLIENTS,
     DELIVERY,
@@ -30,13 +32,10 @@ def ordered(values: Iterable[str], order: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def restriction(av: Availability, environments: Iterable[str], clients: Iterable[str]) -> str:
-    """Why an availability misses the customer: "onsite only", "win client only", or both."""
-    parts = []
-    if not set(av.environments) & set(environments):
-        parts.append(" + ".join(ordered(av.environments, ENVIRONMENTS)) + " only")
-    if not set(av.clients) & set(clients):
-        parts.append(" + ".join(ordered(av.clients, CLIENTS)) + " client only")
-    return ", ".join(parts) or "not for these environments and clients"
+    """Why an availability misses the customer: "onsite only", "win client only", or both
+    (the app's one wording of "filtered", :func:`explorer.core.filters.why_filtered`)."""
+    filters = Filters(frozenset(environments), frozenset(clients))
+    return why_filtered(av.environments, av.clients, filters) or "not for these environments and clients"
 
 
 def combos_text(combos: Iterable[tuple[str, str]]) -> str:
