@@ -116,7 +116,7 @@ def _option(option: Option) -> list[str]:
 def _need(index: int, result: NeedResult, limit: int) -> list[str]:
     shown = result.shown(limit)
     out = [f'<section class="need" id="need-{esc(result.need)}">',
-           f"<h2>{index}. {esc(result.label.capitalize())} (<code>{esc(result.need)}</code>)</h2>"]
+           f"<h2>{index}. {esc(result.label[:1].upper() + result.label[1:])} (<code>{esc(result.need)}</code>)</h2>"]
     if not result.options:
         return out + ["<p>Nothing in the catalog fits this need for this customer; see what was excluded below.</p>", "</section>"]
     if not result.fits:

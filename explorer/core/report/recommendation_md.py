@@ -93,7 +93,7 @@ def _option(option: Option) -> list[str]:
 
 def _need(index: int, result: NeedResult, limit: int) -> list[str]:
     shown = result.shown(limit)
-    lines = [f"## {index}. {md_text(result.label.capitalize())} ({md_code(result.need)})", ""]
+    lines = [f"## {index}. {md_text(result.label[:1].upper() + result.label[1:])} ({md_code(result.need)})", ""]
     if not result.options:
         return lines + ["Nothing in the catalog fits this need for this customer; see what was excluded below.", ""]
     if not result.fits:
