@@ -14,6 +14,7 @@ from typing import Protocol, Sequence
 
 from explorer.core.compare import Comparison, ComparisonIndex, RowSeq, bits_from, indices_of
 from explorer.core.filters import Filters
+from explorer.core.model import Catalog
 
 Span = tuple[int, int]
 
@@ -23,6 +24,27 @@ class HitLike(Protocol):
     platform: str
     score: float
     name_spans: tuple[Span, ...]
+
+
+class OptionError(ValueError):
+    """A view option that cannot be used (e.g. an unknown platform id); one line for the user."""
+
+
+def parse_platforms(catalog: Catalog, value: str | None) -> tuple[str, ...]:
+    """``"win,web"`` (``--platforms``) → those ids in that order; None or "" → every platform."""
+    if not value:
+        return catalog.platform_ids
+    ids = tuple(p.strip() for p in value.split(",") if p.strip())
+    unknown = [p for p in ids if not catalog.has_platform(p)]
+    if unknown:
+        raise OptionError(
+            f"unknown platform {', '.join(map(repr, unknown))}; known: {', '.join(catalog.platform_ids)}"
+        )
+    if len(set(ids)) != len(ids):
+        raise OptionError("a platform is named twice in --platforms")
+    if not ids:
+        raise OptionError("--platforms names no platform")
+    return ids
 
 
 @dataclass(frozen=True)
