@@ -187,10 +187,18 @@ def test_the_bundled_catalog_answers_the_issues_question(capsys) -> None:
     assert "online.web-panels" in ui[:2]
 
 
-@pytest.mark.xfail(strict=True, reason="options before the subcommand are made generic on main (issue 13, item 3)")
 def test_view_options_before_the_subcommand_work_as_after_it(capsys) -> None:
     after = run(capsys, *SHOP_ARGS, "--need", "events", "--env", "cloud", "--client", "web", "--platforms", "api,cloud")
     code = main([*SHOP_ARGS, "--env", "cloud", "--client", "web", "--platforms", "api,cloud",
                  "recommend", "--need", "events"])
     out, err = capsys.readouterr()
     assert (code, out, err) == after
+    assert after[1].startswith("Which approach fits? cloud · web client · platforms api, cloud")
+
+
+@pytest.mark.parametrize("option", [["--query", "hooks"], ["--differences"]])
+def test_view_options_recommend_does_not_take_are_refused_before_it(capsys, option: list[str]) -> None:
+    code = main([*SHOP_ARGS, *option, "recommend", "--need", "events"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err == f"so-explorer: {option[0]} does not apply to 'recommend'\n"
