@@ -182,7 +182,7 @@ class PlatformSection:
 
 
 class BookmarkLike(Protocol):
-    """A bookmarked (point, platform) pair with the user's note (``bookmarks_file.Bookmark``)."""
+    """A bookmarked (point, platform) pair with the user's note (``explorer.core.bookmarks.Bookmark``)."""
 
     point: str
     platform: str

@@ -56,7 +56,7 @@ def keys_hint(keys: dict[str, str] | None = None) -> str:
 
 @dataclass(frozen=True)
 class ShortlistSource:
-    """The active shortlist: its name and bookmarks (``bookmarks_file.Bookmark`` items)."""
+    """The active shortlist: its name and bookmarks (``explorer.core.bookmarks.Bookmark`` items)."""
 
     name: str
     bookmarks: tuple[BookmarkLike, ...]
