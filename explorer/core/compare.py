@@ -222,6 +222,8 @@ class ComparisonIndex:
         self.catalog = catalog
         self.capabilities: tuple[Capability, ...] = catalog.capabilities
         self.row_of_capability = {c.id: i for i, c in enumerate(self.capabilities)}
+        #: The longest capability name, in characters (how wide a column of labels needs to be).
+        self.longest_label = max((len(c.name) for c in self.capabilities), default=0)
         self._entries: list[dict[str, tuple[Entry, ...]]] = []
         self._elsewhere: list[dict[str, Availability]] = []
         self._index: dict[str, _PlatformIndex] = {pid: _PlatformIndex() for pid in catalog.platform_ids}

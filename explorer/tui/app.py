@@ -10,14 +10,16 @@ or call back; they never write into the app.
 from __future__ import annotations
 
 import webbrowser
+from collections.abc import Iterable
 from dataclasses import replace
 from os import PathLike
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -91,6 +93,10 @@ class ExplorerApp(App[int]):
         self._initial_query = clean_text(query or "")
         self.bookmarks = BookmarksControl(config_dir)
         self._retry_pending = False
+        #: Where the user put the cursor: (capability id, point id or None, platform id). A
+        #: filter or differences mode that hides that row moves the cursor to the nearest
+        #: row, and the cursor comes back when the row does.
+        self._anchor: tuple[str, str | None, str] | None = None
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -140,10 +146,34 @@ class ExplorerApp(App[int]):
         if self.is_mounted(self):
             self.show_keys()
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, with "Keys" opening so-explorer's help (which lists
+        the keys in force and closes on esc) instead of Textual's side panel."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand("Keys", "Show every key and what it does (the same as ?)", self.action_help)
+
     def on_resize(self, event: Resize) -> None:
         height = event.size.height
         self.screen.set_class(height < 30, "-short")
         self.screen.set_class(height < 16, "-tiny")
+        self.call_after_refresh(self.fit_detail)
+
+    def fit_detail(self) -> None:
+        """The detail panel's height: its usual lines, and more of the rows the grid leaves
+        empty when the text needs them (a short view, a long description)."""
+        detail = self._detail
+        height = self.screen.size.height
+        usual = 3 if height < 16 else 6 if height < 30 else 9
+        fixed = sum(w.outer_size.height for w in (self.query_one("#title-bar"), self._search_bar,
+                                                     self._filter_bar, self._headers, self._key_bar) if w.display)
+        spare = height - fixed - usual - max(1, self.state.model.total)
+        wanted = usual
+        if spare > 0:
+            wanted = min(usual + spare, max(usual, detail.line_count + 1))  # + its top border
+        if detail.styles.height is None or detail.styles.height.value != wanted:
+            detail.styles.height = wanted
 
     def focus_now(self, widget: Widget) -> None:
         """Focus at once (``Widget.focus`` defers, so fast typing after ``/`` would miss)."""
@@ -186,28 +216,27 @@ class ExplorerApp(App[int]):
 
     # -------------------------------------------------------------- view
     def refresh_view(self, *, cursor: str | None = "keep") -> None:
-        """Show the spec; ``cursor`` is "keep" (same point/row), "best" (first hit) or None (top)."""
+        """Show the spec; ``cursor`` is "keep" (the user's place), "best" (first hit) or None (top)."""
         grid = self.grid
-        keep = self.highlighted() if cursor == "keep" and self.state.view is not None else (None, None)
-        old_row = grid.current()[0] if cursor == "keep" else None
         view, model = self.state.build(self.spec, self.hits)
         platforms = self.spec.platforms
+        pane = min(grid.cursor_pane, max(0, len(platforms) - 1))
         target: tuple[int, int, int] | None = None
         if cursor == "best" and view.hits:
             hit = view.hits[0]
             target = self.state.locate(hit.point.id, hit.platform)  # type: ignore[attr-defined]
-        elif cursor == "keep":
-            point, platform = keep
-            if point is not None and platform is not None:
-                target = self.state.locate(point.id, platform)
-            if target is None and old_row is not None:
-                row = self.state.row_of(old_row.capability.id)
-                if row is not None:
-                    pane = platforms.index(platform) if platform in platforms else grid.cursor_pane
-                    target = (row, 0, pane)
-        if target is None:
-            target = (0, 0, min(grid.cursor_pane, max(0, len(platforms) - 1)))
-        grid.set_view(view, model, cursor=target)
+        elif cursor == "keep" and self._anchor is not None:
+            capability, point_id, platform = self._anchor
+            if platform in platforms:
+                pane = platforms.index(platform)
+            if point_id is not None:
+                target = self.state.locate(point_id, platform)
+            if target is None:
+                row = self.state.row_of(capability)
+                target = (row if row is not None else self.state.nearest_row(capability), 0, pane)
+        grid.set_view(view, model, cursor=target or (0, 0, pane))
+        if cursor != "keep" or self._anchor is None:
+            self._remember_cursor()
         self._headers.set_view(view)
         self._filter_bar.show(self.spec.filters, self.spec.differences)
         self._search_bar.show_count(view.match_count if view.searching else None)
@@ -275,9 +304,17 @@ class ExplorerApp(App[int]):
         self.focus_now(self.grid)
 
     # ------------------------------------------------------------ events
+    def _remember_cursor(self) -> None:
+        row, _, point = self.grid.current()
+        platform = self.grid.current_platform
+        if row is not None and platform is not None:
+            self._anchor = (row.capability.id, point.id if point is not None else None, platform)
+
     @on(ComparisonGrid.CursorMoved)
     def _cursor_moved(self, event: ComparisonGrid.CursorMoved) -> None:
         grid = event.grid
+        if not event.by_view:
+            self._remember_cursor()
         row, cell, point = grid.current()
         self._headers.set_current(grid.cursor_pane)
         if row is None or cell is None:
@@ -286,6 +323,7 @@ class ExplorerApp(App[int]):
             self._detail.show(point_detail(self.catalog, point, cell.platform, row))
         else:
             self._detail.show(empty_detail(self.catalog, row, cell, self.spec.filters))
+        self.fit_detail()
 
     @on(ComparisonGrid.GeometryChanged)
     def _geometry_changed(self, event: ComparisonGrid.GeometryChanged) -> None:
@@ -335,11 +373,24 @@ class ExplorerApp(App[int]):
             self.notify(problem, severity="information" if problem == "no doc link" else "warning", markup=False)
             return
         self._open_in_browser(url)
-        self.notify(f"Opened {clean_text(url)}", markup=False)
 
     @work(thread=True, group="browser")
     def _open_in_browser(self, url: str) -> None:
-        webbrowser.open(url)  # may block while a browser starts: not on the UI thread
+        """In a thread: starting a browser may block. Says whether one started."""
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        self.call_from_thread(self._browser_done, url, opened)
+
+    def _browser_done(self, url: str, opened: bool) -> None:
+        shown = clean_text(url)
+        if opened:
+            self.notify(f"Opened {shown}", markup=False)
+            return
+        copy = key_table.display_key(self.keymap_in_force.keys["copy"].split(",")[0])
+        self.notify(f"No web browser could be started for {shown}. Press {copy} to copy the link.",
+                    severity="warning", timeout=10, markup=False)
 
     def action_copy(self) -> None:
         point, platform_id = self.highlighted()

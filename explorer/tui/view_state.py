@@ -9,6 +9,8 @@ rows' heights (row objects are built only for the rows on screen).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from explorer.core.compare import ComparisonIndex
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog
@@ -71,6 +73,22 @@ class ViewState:
             self._row_index = {index: i for i, index in enumerate(indices)}
             self._row_indexes[id(self.model)] = self._row_index
         return self._row_index.get(grid_row)
+
+    def nearest_row(self, capability_id: str) -> int:
+        """The view row nearest to where a capability's row would be (catalog order), for a
+        cursor whose row the filters or differences mode just hid."""
+        if self.view is None or not self.view.rows:
+            return 0
+        grid_row = self.index.row_of_capability.get(capability_id)
+        indices = self.view.row_indices
+        if grid_row is None or self.view.searching:
+            return 0
+        position = bisect_left(indices, grid_row)
+        if position >= len(indices):
+            return len(indices) - 1
+        if position > 0 and grid_row - indices[position - 1] <= indices[position] - grid_row:
+            return position - 1
+        return position
 
     def locate(self, point_id: str, platform_id: str) -> tuple[int, int, int] | None:
         """(row, entry, pane) of a point on a platform in the current view, if it shows."""

@@ -98,10 +98,10 @@ async def test_the_view_groups_by_platform_with_availability_and_note(mini_catal
     async with app.run_test(size=SIZE) as pilot:
         await open_view(pilot)
         lines = list_text(app)
-        assert lines[0] == "Alpha desktop (alpha)"
+        assert lines[0] == "Alpha desktop"
         assert "Event subscriptions" in lines[1] and "✓ available" in lines[1]
         assert lines[1].endswith("— COM [bold]only[/bold]")  # data, not markup
-        assert lines[2] == "Gamma services (gamma)"
+        assert lines[2] == "Gamma services"
         assert "REST API" in lines[3] and "gamma.rest" in lines[3]
         assert "gone.point" in lines[4] and "missing from catalog" in lines[4]
         tabs = app.screen.query_one("#bookmarks-tabs").render().plain

@@ -115,6 +115,8 @@ KEYMAP: tuple[KeySpec, ...] = (
     _in("search", "search-to-grid", "down", "to_grid", "to grid", "Move focus to the grid", show=False),
     # --- the detail panel ------------------------------------------------------------
     _in("detail", "detail-back", "escape", "back_to_grid", "back", "Return focus to the grid"),
+    _in("detail", "detail-down", "down,j", "scroll_down", "scroll down", "Scroll the detail panel down", show=False),
+    _in("detail", "detail-up", "up,k", "scroll_up", "scroll up", "Scroll the detail panel up", show=False),
     # --- the help screen -------------------------------------------------------------
     _in("help", "help-close", "escape,q,question_mark", "close", "close", "Close the help screen"),
     # --- the platform chooser --------------------------------------------------------
@@ -132,6 +134,7 @@ KEYMAP: tuple[KeySpec, ...] = (
     _in("bookmarks", "bookmarks-jump", "enter", "jump", "jump to", "Close the view and move to the bookmarked point"),
     _in("bookmarks", "bookmarks-note", "e", "edit_note", "note", "Edit the note of the highlighted bookmark"),
     _in("bookmarks", "bookmarks-remove", "delete", "remove", "remove", "Remove the highlighted bookmark"),
+    _in("bookmarks", "bookmarks-undo", "u", "undo", "undo", "Put back the bookmark just removed, with its note"),
     _in("bookmarks", "bookmarks-new", "n", "new_shortlist", "new list", "Make a new shortlist and switch to it"),
     _in("bookmarks", "bookmarks-rename", "r", "rename_shortlist", "rename", "Rename the active shortlist"),
     _in("bookmarks", "bookmarks-next", "s,right,tab", "next_shortlist", "next list", "Switch to the next shortlist"),

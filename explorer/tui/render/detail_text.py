@@ -59,12 +59,18 @@ def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | No
     if point.technologies:
         text.append("Technologies: ", style=LABEL)
         text.append(", ".join(point.technologies) + "\n")
+    for ref in point.requires:
+        if ref.applies(platform_id):
+            text.append("Requires: ", style=LABEL)
+            text.append(catalog.requirement_text(ref) + "\n")
     for caveat in point.caveats:
         text.append("Caveat: ", style=WARN)
         text.append(caveat + "\n")
     for lifecycle in point.lifecycle:
         text.append("⚠ " if lifecycle.warns else "Lifecycle: ", style=WARN if lifecycle.warns else LABEL)
         text.append(lifecycle.label() + "\n")
+    if row is not None:
+        _capability_warnings(text, row)
     _platform_warnings(text, platform)
     _links(text, "Docs", point.docs)
     _links(text, "SDK", point.sdks)
@@ -72,6 +78,14 @@ def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | No
     text.append(f"{point.source.title} ", style=MUTED)
     text.append(point.source.url, style="underline")
     return text
+
+
+def _capability_warnings(text: Text, row: Row) -> None:
+    """Warnings about the whole capability row (e.g. SOAP's phase-out), named as such."""
+    for lifecycle in row.capability.lifecycle:
+        if lifecycle.warns:
+            text.append(f"⚠ {row.capability.name} (all of it): ", style=WARN)
+            text.append(lifecycle.label() + "\n")
 
 
 def _platform_warnings(text: Text, platform: Platform) -> None:
@@ -107,5 +121,6 @@ def empty_detail(catalog: Catalog, row: Row, cell: Cell, filters: Filters) -> Te
     if cell.note:
         text.append("Note: ", style=LABEL)
         text.append(cell.note + "\n")
+    _capability_warnings(text, row)
     _platform_warnings(text, platform)
     return text

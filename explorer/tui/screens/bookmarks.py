@@ -3,7 +3,7 @@
 Each entry shows the point, its id, its availability on that platform and the note;
 bookmarks whose point left the catalog stay listed, marked "missing from catalog". Keys:
 ``enter`` jumps to the point in the panes (the view closes), ``e`` edits the note, ``delete``
-removes the bookmark; ``n`` makes a shortlist, ``r`` renames the active one, ``s``/``tab``/``→``
+removes the bookmark (``u`` puts it back, note and all); ``n`` makes a shortlist, ``r`` renames the active one, ``s``/``tab``/``→``
 and ``shift+tab``/``←`` switch the active shortlist, ``D`` deletes it (asking first when it holds
 bookmarks); ``escape`` (or ``B``) closes. Every change is saved at once.
 
@@ -22,9 +22,16 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from explorer.core.bookmarks import BookmarkError
-from explorer.core.bookmarks import Resolved, group_by_platform
-from explorer.core.bookmarks import MAX_NOTE_CHARS, Key, clean_name, clean_note
+from explorer.core.bookmarks import (
+    MAX_NOTE_CHARS,
+    Bookmark,
+    BookmarkError,
+    Key,
+    Resolved,
+    clean_name,
+    clean_note,
+    group_by_platform,
+)
 from explorer.core.model import Catalog, Status
 from explorer.core.settings import keys as key_table
 from explorer.tui.bindings import bindings, keys_in_force
@@ -74,6 +81,8 @@ class BookmarksScreen(ModalScreen["Key | None"]):
         self.catalog = catalog
         #: The entry behind each option of the list (None for platform titles and hints).
         self.entries: list[Resolved | None] = []
+        #: The bookmark removed last (its shortlist and the bookmark), for ``u``.
+        self._removed: tuple[str, Bookmark] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -171,8 +180,24 @@ class BookmarksScreen(ModalScreen["Key | None"]):
         if entry is None:
             return
         index = self.option_list.highlighted
+        self._removed = (self.store.active.name, entry.bookmark)
         self.store.remove(*entry.bookmark.key)
-        self._changed(f"Removed {entry.point_name} on {entry.bookmark.platform}.", index=index)
+        undo = key_table.display_key(keys_in_force(self.app)["bookmarks-undo"].split(",")[0])
+        note = " and its note" if entry.bookmark.note else ""
+        self._changed(f"Removed {entry.point_name} on {entry.bookmark.platform}{note}. Press {undo} to undo.",
+                      index=index)
+
+    def action_undo(self) -> None:
+        if self._removed is None:
+            self.say("Nothing to undo.")
+            return
+        shortlist, bookmark = self._removed
+        self._removed = None
+        if not self.store.has_shortlist(shortlist):
+            self.say(f"The shortlist “{shortlist}” is gone; nothing was put back.", warn=True)
+            return
+        self.store.add(bookmark.point, bookmark.platform, bookmark.note, shortlist=shortlist)
+        self._changed(f"Put back {bookmark.point} on {bookmark.platform}.", keep=bookmark.key)
 
     def action_edit_note(self) -> None:
         entry = self.current

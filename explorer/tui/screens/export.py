@@ -18,7 +18,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
@@ -98,13 +98,16 @@ class ExportScreen(ModalScreen["Path | None"]):
         self._scope = SCOPE_VIEW if view is not None else SCOPE_ALL
         #: The path the user was warned about; a second Export replaces it.
         self._confirm: Path | None = None
+        #: A name without the format's extension the user was asked about; a second Export writes it.
+        self._confirm_name: Path | None = None
         self._busy = False
         self._hint = keys_hint()
 
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-box"):
+        # A scrolling box: on a small terminal the focused field scrolls into view.
+        with VerticalScroll(id="export-box"):
             with Horizontal(id="export-choices"):
                 with Vertical(classes="export-column", id="format-column"):
                     yield Static(Content.styled("Format", "bold"), classes="export-label")
@@ -171,8 +174,9 @@ class ExportScreen(ModalScreen["Path | None"]):
         message.set_class(warn, "-warning")
 
     def _reset_confirm(self) -> None:
-        if self._confirm is not None:
-            self._confirm = None
+        """Any change to the choices takes back a pending "overwrite?" or "write anyway?"."""
+        if self._confirm is not None or self._confirm_name is not None:
+            self._confirm = self._confirm_name = None
             self.query_one("#export-write", Button).label = Content("Export")
             self._say("")
 
@@ -182,6 +186,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         new = with_extension(self.path_input.value, self._format)
         if new != self.path_input.value:
             self.path_input.value = new
+            self.path_input.cursor_position = len(new)  # typing goes on after the extension
         self._reset_confirm()
 
     @on(RadioSet.Changed, "#export-scope")
@@ -242,6 +247,13 @@ class ExportScreen(ModalScreen["Path | None"]):
         path = self.target()
         if path is None:
             self._say("Type a file name.", warn=True)
+            return
+        extension = FORMATS[self._format].extension
+        if not path.is_dir() and format_for_path(path) != self._format and self._confirm_name != path:
+            self._confirm_name = path
+            self.query_one("#export-write", Button).label = Content("Write anyway")
+            self._say(f"“{path.name}” does not end in {extension}. Press Write anyway to write the "
+                      f"{FORMATS[self._format].title} report under that name, or change it.", warn=True)
             return
         if (path.exists() or path.is_symlink()) and not path.is_dir() and self._confirm != path:
             self._confirm = path

@@ -107,5 +107,10 @@ class DetailPanel(ScrollView, can_focus=True):
         return Strip.blank(width, self.rich_style)
 
     @property
+    def line_count(self) -> int:
+        """Lines the text takes at the panel's width."""
+        return len(self._strips)
+
+    @property
     def plain(self) -> str:
         return self.text.plain

@@ -89,11 +89,13 @@ class ComparisonGrid(ScrollView, can_focus=True):
     BINDINGS = bindings("grid")
 
     class CursorMoved(Message):
-        """The highlighted cell changed (or the view under it did)."""
+        """The highlighted cell changed (or the view under it did: ``by_view``)."""
 
-        def __init__(self, grid: ComparisonGrid) -> None:
+        def __init__(self, grid: ComparisonGrid, by_view: bool = False) -> None:
             super().__init__()
             self.grid = grid
+            #: Placed by a new view rather than moved by the user or a jump.
+            self.by_view = by_view
 
     class GeometryChanged(Message):
         def __init__(self, geometry: Geometry) -> None:
@@ -143,7 +145,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self._relayout()
         self._set_virtual_height(model.total)
         row, entry, pane = cursor if cursor is not None else (0, 0, self.cursor_pane)
-        self._set_cursor(row, entry, pane, scroll=True, force=True)
+        self._set_cursor(row, entry, pane, scroll=True, force=True, by_view=True)
         self.refresh()
 
     @property
@@ -172,7 +174,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return max(0, self.scrollable_content_region.width)
 
     def _relayout(self) -> None:
-        self.geometry = columns(self._content_width(), self.panes)
+        label = self.view.comparison.index.longest_label if self.view is not None else 0
+        self.geometry = columns(self._content_width(), self.panes, label)
         self.post_message(self.GeometryChanged(self.geometry))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -213,7 +216,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         entry = max(0, min(entry, count - 1)) if count else 0
         return row, entry, pane
 
-    def _set_cursor(self, row: int, entry: int, pane: int, *, scroll: bool = True, force: bool = False) -> None:
+    def _set_cursor(self, row: int, entry: int, pane: int, *, scroll: bool = True, force: bool = False,
+                    by_view: bool = False) -> None:
         row, entry, pane = self._clamp(row, entry, pane)
         old = (self.cursor_row, self.cursor_entry, self.cursor_pane)
         if not force and old == (row, entry, pane):
@@ -225,7 +229,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self.refresh_line(self.cursor_line)
         if scroll:
             self._scroll_cursor_visible()
-        self.post_message(self.CursorMoved(self))
+        self.post_message(self.CursorMoved(self, by_view))
 
     def _scroll_cursor_visible(self) -> None:
         if not self.model.rows:
@@ -406,9 +410,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
         elif state is CellState.UNKNOWN:
             label, part = "  ? unknown", "grid--unknown"
         elif state is CellState.FILTERED:
-            label, part = f"  – filtered ({cell.filtered_reason(self.filters)})", "grid--filtered"
-            if cell_len(label) > width:  # the reason is in the detail panel
-                label = "  – filtered"
+            reason = cell.filtered_reason(self.filters)
+            part = "grid--filtered"
+            # The fullest form that fits; the detail panel always has the reason.
+            forms = (f"  – filtered ({reason})", f"  – {reason}", "  – filtered")
+            label = next((f for f in forms if cell_len(f) <= width), forms[-1])
         else:  # present but nothing visible (cannot happen in a built view)
             label, part = " ", "grid--empty"
         return Text(label, style=style + component(part, partial=True), end="")

@@ -72,7 +72,7 @@ SEARCH: tuple[BarKey, ...] = (
 )
 DETAIL: tuple[BarKey, ...] = (
     _key("detail-back", "back", "back", 1, scope="detail"),
-    BarKey((), "scroll", "scroll", 2, keys="↑↓"),
+    BarKey(("detail-down", "detail-up"), "scroll", "scroll", 2, scope="detail"),
     _key("open-doc", "open link", "open", 3),
     _key("copy", "copy", "copy", 3),
     _key("bookmark", "bookmark", "bookmark", 4),

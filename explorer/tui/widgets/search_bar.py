@@ -58,7 +58,9 @@ class SearchBar(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield SearchInput(placeholder=PLACEHOLDER, id="search", select_on_focus=False)
+        # Focusing selects the query, so typing replaces it; → or End keeps it (as a browser's
+        # address bar does).
+        yield SearchInput(placeholder=PLACEHOLDER, id="search", select_on_focus=True)
         yield self._count
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -66,7 +66,7 @@ def test_bom_is_accepted():
         ("not_yaml.yaml", 3, "YAML syntax"),
         ("binary.yaml", 2, "not UTF-8"),
         ("list_top.yaml", 1, "expected a mapping of settings, found a list"),
-        ("escapes.yaml", 1, "control characters"),
+        ("escapes.yaml", 1, "a control character (U+001B)"),
     ],
 )
 def test_unreadable_file_gives_defaults_and_one_warning(name, line, reason):
