@@ -48,7 +48,7 @@ def test_text_is_a_table_per_need_then_reasons_and_exclusions(capsys) -> None:
     assert lines[events + 2].split()[:5] == ["1", "★", "recommended", "Webhooks", "Cloud"]
     assert lines[events + 3].split()[:5] == ["2", "◐", "possible", "Script", "handlers"]
     assert "     ✗ possible: only partly available on Cloud" in lines
-    assert "     ☐ needs Developer licence or Core plan: check that the customer has it" in lines
+    assert "     ☐ needs Developer licence (or Core plan): check that the customer has it" in lines
     assert "     ⚠ Fire-and-forget." in lines
     assert "    ✗ Desk event listeners (Desk) — onsite only, win client only" in lines
     assert "show our data inside SuperOffice (ui): 3 options, 1 excluded" in lines

@@ -77,10 +77,12 @@ class RequirementCheck:
 
     @property
     def text(self) -> str:
-        """"Development Tools licence or CRM Suite Core plan (or higher)", with the version."""
-        text = " or ".join(self.names)
+        """"Development Tools licence (or CRM Suite Core plan)", then " — version 10 or later":
+        the wording of :meth:`Catalog.requirement_text`, without its scope and note (shown apart)."""
+        first, *others = self.names
+        text = first + (f" (or {' or '.join(others)})" if others else "")
         if self.ref.min_version:
-            text += f", version {self.ref.min_version} or later"
+            text += f" — version {self.ref.min_version} or later"
         return text
 
 

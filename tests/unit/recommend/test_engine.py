@@ -129,7 +129,7 @@ def test_lifecycle_orders_active_legacy_then_phase_out(shop):
     assert ids(result.options) == ["api.rest", "api.old", "api.soap"]
     assert [o.fit for o in result.options] == ["recommended", "possible", "avoid"]
     soap = result.options[2]
-    assert soap.reasons[0].text == "avoid: phase out started 2023, removal at 13 (capability SOAP API)"
+    assert soap.reasons[0].text == "avoid: phase-out started 2023, removal at 13 (capability SOAP API)"
     assert [n.of for n in soap.lifecycle] == ["capability"]
     old = result.options[1]
     assert old.reasons[0].text == "possible: legacy (point Old RPC API)"
@@ -203,7 +203,7 @@ def test_requirements_are_scoped_by_environment_and_platform(shop):
     assert [c.where for c in cloud.requires] == ["", "cloud"]
     rest_onsite = ask(shop, ["data"], ["onsite"], ["web"]).need("data").options[0]
     assert rest_onsite.platform.id == "webon" and states(rest_onsite) == {"ver": CHECK}
-    assert rest_onsite.requires[0].text == "Minimum version, version 10.1 or later"
+    assert rest_onsite.requires[0].text == "Minimum version — version 10.1 or later"
     rest_cloud = ask(shop, ["data"], ["cloud"], ["web"]).need("data").options[0]
     assert rest_cloud.requires == ()
 
