@@ -48,6 +48,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("platforms", "the platform chooser (p): one platform moved up, one hidden",
           keys=("p", "down", "shift+up", "end", "space", "up")),
     Scene("help", "the ? help screen", keys=("question_mark",)),
+    Scene("recommend", "w: CRM Online customer on the web client, needs events and ui",
+          keys=("w", "2", "3", "e", "u")),
 )
 
 

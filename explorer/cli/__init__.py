@@ -19,6 +19,7 @@ from explorer.cli import (
     export_cmd,
     keys_cmd,
     links_cmd,
+    recommend_cmd,
     search_cmd,
     validate_cmd,
 )
@@ -33,6 +34,7 @@ COMMANDS = {
     "bookmarks": bookmarks_cmd,
     "links": links_cmd,
     "keys": keys_cmd,
+    "recommend": recommend_cmd,
 }
 
 #: View options the main parser takes for the app: dest → flag.

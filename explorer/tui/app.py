@@ -13,6 +13,7 @@ import webbrowser
 from collections.abc import Iterable
 from dataclasses import replace
 from os import PathLike
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -43,6 +44,9 @@ from explorer.tui.widgets.key_bar import KeyBar
 from explorer.tui.widgets.pane_headers import PaneHeaders
 from explorer.tui.widgets.search_bar import SearchBar, SearchInput
 from explorer.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from explorer.tui.screens.recommend import RecommendScreen, RecommendTarget
 
 
 class ExplorerApp(App[int]):
@@ -445,6 +449,32 @@ class ExplorerApp(App[int]):
         active = self.bookmarks.store.active
         shortlist = ShortlistSource(active.name, tuple(active.bookmarks))
         self.push_screen(ExportScreen(self.catalog, self.view, shortlist))
+
+    # Which approach? ---------------------------------------------------------
+    def action_which_approach(self) -> None:
+        """``w``: the Which approach? screen, starting from the current filters."""
+        from explorer.tui.screens.recommend import RecommendScreen
+
+        screen = RecommendScreen(self.catalog, self.spec.filters, self.bookmarks.is_bookmarked)
+        self.push_screen(screen, self.jump_to_recommendation)
+
+    def jump_to_recommendation(self, target: RecommendTarget | None) -> None:
+        """Move to the option ``enter`` chose; if the filters hide it, use the screen's."""
+        if target is None:
+            return
+        if self.state.locate(target.point_id, target.platform_id) is None and target.filters != self.spec.filters:
+            self.set_filters(replace(target.filters, kinds=self.spec.filters.kinds))
+            self.notify(f"Filters set as on the Which approach? screen: {target.filters.describe()}", markup=False)
+        self.jump_to_bookmark((target.point_id, target.platform_id))
+
+    def on_recommend_screen_bookmark_requested(self, message: RecommendScreen.BookmarkRequested) -> None:
+        point = self.catalog.find_point(message.point_id)
+        if point is None or not self.catalog.has_platform(message.platform_id):
+            return
+        platform = self.catalog.platform(message.platform_id)
+        self.notify(self.bookmarks.toggle(point.id, point.name, platform.id, platform.short_name), markup=False)
+        self.bookmarks_changed()
+        message.source.refresh_marks()
 
     # Bookmarks -------------------------------------------------------------
     def action_bookmark(self) -> None:

@@ -15,6 +15,7 @@ from explorer.tui.screens.bookmarks import BookmarksScreen
 from explorer.tui.screens.export import ExportScreen
 from explorer.tui.screens.help import CELL_MARKS, FILTER_RULE, HelpScreen, help_content
 from explorer.tui.screens.platforms import PlatformScreen
+from explorer.tui.screens.recommend import RecommendScreen
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.search_bar import SearchInput
@@ -34,6 +35,7 @@ SCOPE_CLASSES = {
     "text": TextDialog,
     "confirm": ConfirmDialog,
     "export": ExportScreen,
+    "recommend": RecommendScreen,
 }
 
 
