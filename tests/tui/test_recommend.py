@@ -274,7 +274,7 @@ async def test_the_issues_question_in_under_10_keys_with_reasons(tmp_config, siz
         assert "online.web-panels" in ui[:2]
         text = detail(screen)
         assert "recommended: available" in text and "runs on your own server or service" in text
-        assert "push: SuperOffice calls you" in text
+        assert "push: SuperOffice calls your code" in text
 
 
 def test_snapshot_at_80x24(snap_compare, tmp_path) -> None:

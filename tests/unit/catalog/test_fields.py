@@ -68,7 +68,7 @@ def test_bad_new_fields_are_located(tmp_path, old, new, message):
 
 def test_requirement_text_names_alternatives_versions_and_scope(mini_catalog):
     ref = mini_catalog.point("gamma.webhooks").requires[0]
-    assert mini_catalog.requirement_text(ref) == "Developer licence (or Core plan) — cloud only"
+    assert mini_catalog.requirement_text(ref) == "Developer licence or Core plan — cloud only"
     from explorer.core.model import RequirementRef
 
     text = mini_catalog.requirement_text(RequirementRef("dev-tools", (), "9.2 R04", (), ("gamma",), "for the API"))

@@ -118,7 +118,7 @@ def test_points_carry_requirements_and_lifecycle_warnings(mini_catalog: Catalog)
     hooks = cell(report, "hooks", "gamma").points
     webhooks = next(ref for ref in hooks if ref.point.id == "gamma.webhooks")
     # worded as in the app's detail panel (Catalog.requirement_text)
-    assert [r.text for r in webhooks.requires] == ["Developer licence (or Core plan) — cloud only"]
+    assert [r.text for r in webhooks.requires] == ["Developer licence or Core plan — cloud only"]
     assert webhooks.requires[0].names == ("Developer licence", "Core plan")
     assert webhooks.has_notes
     soap = cell(report, "legacy", "gamma").points[0]

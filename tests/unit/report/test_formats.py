@@ -228,7 +228,7 @@ def test_csv_values_round_trip_exactly(catalog: Catalog, report: Report) -> None
     assert note_row["caveats"].count("\n") == 1  # two caveats, one per line
     # eq is onsite: the onsite requirement applies there; the tokyo-only one does not
     requires = note_row["requires"]
-    assert requires == "'=Licence <b>bold</b> | `tick` & co (or -Minimum version | <v>) — onsite only: <i>note</i> | pipe next line"
+    assert requires == "'=Licence <b>bold</b> | `tick` & co or -Minimum version | <v> — onsite only: <i>note</i> | pipe next line"
     tokyo = next(r for r in rows if r["point_id"] == "eq.pipes" and r["platform_id"] == "tokyo")
     assert "-Minimum version | <v> — version <10> | x or later — on 東京 🚀" in tokyo["requires"].split("\n")
 
@@ -487,7 +487,7 @@ def test_caveats_and_requirements_are_listed_once_per_point(catalog: Catalog, re
     point = catalog.point("eq.pipes")
     for caveat in point.caveats:
         assert f"- Caveat: {md_text(caveat)}" in notes
-    assert "- Requires: " + md_text("=Licence <b>bold</b> | `tick` & co (or -Minimum version | <v>) — onsite only: ") in notes
+    assert "- Requires: " + md_text("=Licence <b>bold</b> | `tick` & co or -Minimum version | <v> — onsite only: ") in notes
     assert "⚠ Lifecycle: " + md_text("deprecated from <9>: <img src=x onerror=alert(6)> | gone") in notes
     html, parser = parse_html(report)
     text = "".join(parser.text)
