@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explorer.core.catalog import CatalogError, load_catalog  # noqa: E402
-from explorer.core.model import Catalog  # noqa: E402
+from explorer.core.catalog import CatalogError, load_catalog
+from explorer.core.model import Catalog
 
 SIZE = (160, 45)
 

@@ -23,7 +23,13 @@ from explorer.cli import (
     search_cmd,
     validate_cmd,
 )
-from explorer.cli.common import EXIT_USAGE, UsageError, add_catalog_options, err, report_catalog_error
+from explorer.cli.common import (
+    EXIT_USAGE,
+    UsageError,
+    add_catalog_options,
+    err,
+    report_catalog_error,
+)
 from explorer.core.catalog import CatalogError
 from explorer.core.view import OptionError
 

@@ -15,11 +15,20 @@ import json
 import sys
 
 from explorer.cli.common import EXIT_OK, EXIT_PROBLEMS, add_catalog_options, err, load
-from explorer.core.settings import paths
-from explorer.core.bookmarks import BookmarkError, BookmarkStore
-from explorer.core.bookmarks import MISSING, PlatformGroup, Resolved, check_target, group_by_platform
-from explorer.core.bookmarks import FILE_NAME, Shortlist, clean_note
+from explorer.core.bookmarks import (
+    FILE_NAME,
+    MISSING,
+    BookmarkError,
+    BookmarkStore,
+    PlatformGroup,
+    Resolved,
+    Shortlist,
+    check_target,
+    clean_note,
+    group_by_platform,
+)
 from explorer.core.model import Catalog, Status
+from explorer.core.settings import paths
 
 JSON_VERSION = 1
 

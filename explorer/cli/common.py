@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explorer.core.filters import Filters
 from explorer.core.catalog import CatalogError, load_catalog
+from explorer.core.filters import Filters
 from explorer.core.model import CLIENTS, ENVIRONMENTS, Catalog
 from explorer.core.view import OptionError, parse_platforms  # noqa: F401 - re-exported for the commands
 

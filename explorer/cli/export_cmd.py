@@ -25,7 +25,6 @@ from explorer.cli.common import (
 from explorer.core.bookmarks import BookmarkStore
 from explorer.core.compare import ComparisonIndex
 from explorer.core.model import Catalog
-from explorer.core.settings import config_dir
 from explorer.core.report import (
     FORMATS,
     Report,
@@ -38,8 +37,9 @@ from explorer.core.report import (
     report_shortlist,
     write_report,
 )
-from explorer.core.util.sanitize import clean_text
 from explorer.core.search import SearchEngine
+from explorer.core.settings import config_dir
+from explorer.core.util.sanitize import clean_text
 from explorer.core.view import ViewBuilder, ViewSpec
 
 STDOUT = "-"
@@ -154,9 +154,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     _check_scope(args)
     _title(args)  # a bad title is refused before the catalog is read
-    if args.output != STDOUT and not args.force:
-        if Path(args.output).expanduser().exists():
-            raise UsageError(f"{args.output} already exists; use --force to overwrite it")
+    if args.output != STDOUT and not args.force and Path(args.output).expanduser().exists():
+        raise UsageError(f"{args.output} already exists; use --force to overwrite it")
     try:
         timestamp = generated_at()
     except ReportError as exc:

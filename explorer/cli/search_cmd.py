@@ -26,9 +26,8 @@ from explorer.cli.common import (
     parse_platforms,
 )
 from explorer.core.model import Catalog, Point
+from explorer.core.search import Hit, SearchEngine, parse_query
 from explorer.core.util.sanitize import clean_text
-from explorer.core.search import Hit, SearchEngine
-from explorer.core.search import parse_query
 
 DEFAULT_LIMIT = 20
 NAME_WIDTH = 48

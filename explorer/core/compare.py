@@ -17,8 +17,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 from explorer.core.filters import Filters, combo_mask, filtered_reason
+from explorer.core.model import (
+    Availability,
+    Capability,
+    Catalog,
+    Platform,
+    Point,
+    Status,
+)
 from explorer.core.util.gcpause import paused_gc
-from explorer.core.model import Availability, Capability, Catalog, Platform, Point, Status
 
 
 class CellState(str, Enum):
@@ -131,7 +138,7 @@ def indices_of(bits: int) -> list[int]:
 class _PlatformIndex:
     """Row sets of one platform."""
 
-    __slots__ = ("available", "partial", "present", "static_not", "counts")
+    __slots__ = ("available", "counts", "partial", "present", "static_not")
 
     def __init__(self) -> None:
         #: filter mask of an entry → rows with such an available (or partial) entry
@@ -225,8 +232,7 @@ class Comparison:
         best = 1
         for pid in self.platform_ids:
             shown = sum(1 for m in masks.get(pid, ()) if m & mask)
-            if shown > best:
-                best = shown
+            best = max(best, shown)
         self._heights[index] = best
         return best
 

@@ -7,9 +7,8 @@ checking an availability against the filters is one AND.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from explorer.core.model import CLIENTS, ENVIRONMENTS, Availability, Platform
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from explorer.cli import main
-from explorer.core.bookmarks import BookmarkStore
-from explorer.core.bookmarks import FILE_NAME
-from tests.catalogs import MINI as CATALOG_MINI, ROOT
+from explorer.core.bookmarks import FILE_NAME, BookmarkStore
+from tests.catalogs import MINI as CATALOG_MINI
+from tests.catalogs import ROOT
 
 MINI = str(CATALOG_MINI)
 FIXTURES = ROOT / "tests" / "unit" / "bookmarks" / "fixtures" / "bookmarks"
@@ -155,7 +154,7 @@ def test_a_corrupt_file_is_reported_on_stderr(run):
 
 def test_an_unusable_config_folder_refuses_to_add(run):
     run.folder.write_text("a file, not a folder")
-    code, out, err = run("add", "gamma.rest", "-p", "gamma")
+    code, _out, err = run("add", "gamma.rest", "-p", "gamma")
     assert code == 1 and "will not be saved" in err and "nothing was changed" in err
     assert run.folder.read_text() == "a file, not a folder"
 

@@ -12,7 +12,6 @@ import pytest
 
 from explorer.cli import main
 from explorer.core.bookmarks import BookmarkStore
-
 from tests.catalogs import FIXTURES, MINI
 
 CATALOG = ["--catalog", str(MINI)]
@@ -190,9 +189,9 @@ def test_bad_source_date_epoch_is_a_usage_error(monkeypatch, capsysbinary) -> No
 
 def test_real_process_exit_codes_and_no_traceback(tmp_path: Path) -> None:
     base = [sys.executable, "-m", "explorer", "export", "--catalog", str(FIXTURES / "hostile_report.yaml")]
-    ok = subprocess.run([*base, "-f", "csv", "--all"], capture_output=True)
+    ok = subprocess.run([*base, "-f", "csv", "--all"], capture_output=True, check=False)
     assert ok.returncode == 0 and ok.stdout.startswith(b"capability_id,") and ok.stderr == b""
-    bad = subprocess.run([*base, "-o", str(tmp_path / "no" / "r.html")], capture_output=True, text=True)
+    bad = subprocess.run([*base, "-o", str(tmp_path / "no" / "r.html")], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and bad.stderr.count("\n") == 1
-    none = subprocess.run([*base, "-f", "md", "--query", "zzzzqqq"], capture_output=True, text=True)
+    none = subprocess.run([*base, "-f", "md", "--query", "zzzzqqq"], capture_output=True, text=True, check=False)
     assert none.returncode == 1 and none.stdout == ""

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from explorer.cli import main
 from tests.catalogs import FIXTURES
-
 
 MINI = str(FIXTURES / "mini.yaml")
 

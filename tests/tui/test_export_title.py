@@ -10,7 +10,6 @@ from textual.widgets import Input
 
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.export import ExportScreen
-
 from tests.tui.test_export import dialog, finish, open_dialog, set_path
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from explorer.core.settings import keys as km
 from explorer.tui.app import ExplorerApp
-from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 from explorer.tui.screens.bookmarks import BookmarksScreen
+from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 from explorer.tui.screens.export import ExportScreen
 from explorer.tui.screens.help import CELL_MARKS, FILTER_RULE, HelpScreen, help_content
 from explorer.tui.screens.platforms import PlatformScreen
@@ -19,9 +17,6 @@ from explorer.tui.screens.recommend import RecommendScreen
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.search_bar import SearchInput
-from tests.catalogs import ROOT
-
-
 
 #: Which class carries the actions of each scope.
 SCOPE_CLASSES = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 from explorer.core.compare import CellState
 from explorer.core.filters import filtered_label
 from explorer.core.report import render, report_from_view
-
 from tests.tui.test_main import grid_text
 
 

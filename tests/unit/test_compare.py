@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from explorer.core.catalog import load_catalog
 from explorer.core.compare import CellState, ComparisonIndex
 from explorer.core.filters import Filters
-from explorer.core.catalog import load_catalog
 from explorer.core.view import ViewBuilder, ViewSpec
 from tests.catalogs import MINI
-
-
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from explorer import __version__
-from explorer.core.util.atomic import write_atomic
 from explorer.core.catalog.spec import FORMAT_VERSION
 from explorer.core.model import (
     Availability,
@@ -34,6 +33,7 @@ from explorer.core.model import (
     Traits,
 )
 from explorer.core.settings.paths import cache_dir
+from explorer.core.util.atomic import write_atomic
 
 #: Catalogs smaller than this parse quickly enough that a cache only adds I/O.
 MIN_BYTES = 512 * 1024

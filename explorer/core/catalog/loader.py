@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
+from explorer.core.catalog import cache as catalog_cache
+from explorer.core.catalog.validate import Problem, check_document
 from explorer.core.model import (
     Availability,
     Capability,
@@ -27,11 +29,15 @@ from explorer.core.model import (
     Status,
     Traits,
 )
-from explorer.core.util.sanitize import clean_text
-from explorer.core.catalog.validate import Problem, check_document
-from explorer.core.catalog import cache as catalog_cache
 from explorer.core.util.gcpause import paused_gc
-from explorer.core.util.yamlsafe import MAX_BYTES, LocDict, LocList, YamlProblem, parse_bytes
+from explorer.core.util.sanitize import clean_text
+from explorer.core.util.yamlsafe import (
+    MAX_BYTES,
+    LocDict,
+    LocList,
+    YamlProblem,
+    parse_bytes,
+)
 
 BUNDLED = "bundled"
 

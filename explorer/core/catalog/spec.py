@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Union
 
 from explorer.core.model import (
     CLIENTS,
+    DELIVERY,
     DIRECTIONS,
     ENVIRONMENTS,
     KINDS,
-    DELIVERY,
     LIFECYCLE_STATUSES,
     NEEDS,
     REQUIREMENT_KINDS,
@@ -46,7 +45,7 @@ class Int:
 
 @dataclass(frozen=True)
 class List:
-    item: "Spec"
+    item: Spec
     doc: str = ""
     min_items: int = 0
 
@@ -55,7 +54,7 @@ class List:
 class Map:
     """A mapping with known keys. ``required`` names the keys that must be present."""
 
-    fields: dict[str, "Spec"]
+    fields: dict[str, Spec]
     required: tuple[str, ...] = ()
     doc: str = ""
 
@@ -64,13 +63,13 @@ class Map:
 class Dict:
     """A mapping from ids (e.g. platform ids) to values of one shape."""
 
-    value: "Spec"
+    value: Spec
     doc: str = ""
     min_items: int = 0
     key_pattern: str = ID_PATTERN
 
 
-Spec = Union[Str, Int, List, Map, Dict]
+Spec = Str | Int | List | Map | Dict
 
 ID = Str("A stable id: lower case letters, digits, '.', '_' or '-'.", pattern=ID_PATTERN)
 TEXT = Str()

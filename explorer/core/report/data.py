@@ -12,8 +12,22 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from explorer import __version__
-from explorer.core.compare import OUTCOME_TITLES, Cell, CellState, Comparison, Entry, ComparisonIndex, Row
-from explorer.core.filters import FILTERED_SYMBOL, FILTERED_WORD, Filters, filtered_label, why_filtered
+from explorer.core.compare import (
+    OUTCOME_TITLES,
+    Cell,
+    CellState,
+    Comparison,
+    ComparisonIndex,
+    Entry,
+    Row,
+)
+from explorer.core.filters import (
+    FILTERED_SYMBOL,
+    FILTERED_WORD,
+    Filters,
+    filtered_label,
+    why_filtered,
+)
 from explorer.core.model import (
     CLIENTS,
     ENVIRONMENTS,

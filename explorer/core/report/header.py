@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from explorer.core.filters import FILTERED_SYMBOL, Filters
 from explorer.core.model import Platform
@@ -37,14 +37,14 @@ def generated_at(environ: Mapping[str, str] | None = None, now: datetime | None 
     epoch = (environ.get("SOURCE_DATE_EPOCH") or "").strip()
     if epoch:
         try:
-            moment = datetime.fromtimestamp(int(epoch), timezone.utc)
+            moment = datetime.fromtimestamp(int(epoch), UTC)
         except (ValueError, OverflowError, OSError):
             raise ReportError(
                 f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch[:40]!r}"
             ) from None
     else:
-        moment = now or datetime.now(timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = now or datetime.now(UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

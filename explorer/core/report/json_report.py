@@ -10,7 +10,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explorer.core.model import CLIENTS, ENVIRONMENTS, Availability, Lifecycle, Link, Platform, Point
+from explorer.core.model import (
+    CLIENTS,
+    ENVIRONMENTS,
+    Availability,
+    Lifecycle,
+    Link,
+    Platform,
+    Point,
+)
 from explorer.core.report.data import (
     LEGEND,
     LEGEND_NOTES,
@@ -24,7 +32,12 @@ from explorer.core.report.data import (
     state_symbol,
     state_word,
 )
-from explorer.core.report.point_notes import PointNotes, RequirementNote, applying, warnings_of
+from explorer.core.report.point_notes import (
+    PointNotes,
+    RequirementNote,
+    applying,
+    warnings_of,
+)
 
 
 def _link(link: Link) -> dict[str, str]:

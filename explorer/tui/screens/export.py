@@ -39,9 +39,9 @@ from explorer.core.report import (
     write_report,
 )
 from explorer.core.report.data import BookmarkLike
+from explorer.core.settings import keys as km
 from explorer.core.util.sanitize import clean_text
 from explorer.core.view import View
-from explorer.core.settings import keys as km
 from explorer.tui.bindings import bindings, keys_in_force
 
 SCOPE_VIEW, SCOPE_ALL, SCOPE_SHORTLIST = "view", "all", "shortlist"

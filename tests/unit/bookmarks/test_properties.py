@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 
 from explorer.core.bookmarks import BookmarkError, BookmarkStore
 from explorer.core.bookmarks.document import Bookmark, Document, Shortlist
-from explorer.core.bookmarks.ops import Activate, Add, Create, Delete, Note, Remove, Rename, replay
+from explorer.core.bookmarks.ops import (
+    Activate,
+    Add,
+    Create,
+    Delete,
+    Note,
+    Remove,
+    Rename,
+    replay,
+)
 
 NAMES = st.sampled_from(["Default", "Acme", "acme", "Beta", "Gamma"])
 KEYS = st.tuples(st.sampled_from(["p1", "p2", "p3", "p4"]), st.sampled_from(["win", "web", "online"]))

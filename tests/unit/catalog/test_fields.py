@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from explorer.core.catalog import CatalogError, load_catalog
 from explorer.core.model import NEEDS, Lifecycle, Traits
 from tests.catalogs import MINI
-
-
 
 
 def test_new_fields_load(mini_catalog):

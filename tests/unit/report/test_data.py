@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -182,7 +182,7 @@ def test_shortlist_report_keeps_notes_order_and_missing_points(mini_catalog: Cat
 def test_generated_at_uses_source_date_epoch() -> None:
     assert generated_at({"SOURCE_DATE_EPOCH": "0"}) == "1970-01-01T00:00:00Z"
     assert generated_at({"SOURCE_DATE_EPOCH": "1795000000"}) == "2026-11-18T11:06:40Z"
-    now = datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=UTC)
     assert generated_at({}, now=now) == "2026-01-02T03:04:05Z"
     assert generated_at({"SOURCE_DATE_EPOCH": " "}, now=now) == "2026-01-02T03:04:05Z"
     for bad in ("yesterday", "1.5", "99999999999999999999"):

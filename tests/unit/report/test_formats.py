@@ -20,15 +20,14 @@ from html.parser import HTMLParser
 
 import pytest
 
+from explorer.core.compare import ComparisonIndex
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog, Link
 from explorer.core.report import render, report_everything, report_from_view
 from explorer.core.report.csv_report import COLUMNS, FORMULA_START, guard, unguard
 from explorer.core.report.data import Report
 from explorer.core.report.markdown import md_text
-from explorer.core.compare import ComparisonIndex
 from explorer.core.view import ViewBuilder, ViewSpec
-
 from tests.catalogs import load_fixture
 
 STAMP = "2026-11-27T12:00:00Z"
@@ -353,7 +352,7 @@ def parse_html(report: Report) -> tuple[str, Collector]:
 
 
 def test_html_has_no_element_from_data(catalog: Catalog, report: Report) -> None:
-    html, parser = parse_html(report)
+    _html, parser = parse_html(report)
     tags = [t for t, _ in parser.tags]
     assert set(tags) <= ALLOWED_TAGS, set(tags) - ALLOWED_TAGS
     platforms, rows = len(catalog.platforms), len(report.rows)
@@ -455,7 +454,7 @@ def test_title_is_the_heading_and_plain_text_in_every_format(catalog: Catalog) -
     md = render(report, "md").decode()
     assert md.split("\n")[0] == "# " + md_text(HOSTILE_TITLE)
     assert md_unescape(md.split("\n")[0][2:]) == HOSTILE_TITLE
-    html, parser = parse_html(report)
+    html, _parser = parse_html(report)
     assert "<script" not in html.lower()
     heading = html[html.index("<h1>") + 4: html.index("</h1>")]
     assert unescape(heading) == HOSTILE_TITLE and "<" not in heading
@@ -489,7 +488,7 @@ def test_caveats_and_requirements_are_listed_once_per_point(catalog: Catalog, re
         assert f"- Caveat: {md_text(caveat)}" in notes
     assert "- Requires: " + md_text("=Licence <b>bold</b> | `tick` & co or -Minimum version | <v> — onsite only: ") in notes
     assert "⚠ Lifecycle: " + md_text("deprecated from <9>: <img src=x onerror=alert(6)> | gone") in notes
-    html, parser = parse_html(report)
+    _html, parser = parse_html(report)
     text = "".join(parser.text)
     assert all(c in text for c in point.caveats)
     assert "Why <b>" in text and "<10> | x" in text
