@@ -9,13 +9,12 @@ the main screen (:mod:`explorer.tui.screens.main`), whose widgets only draw it. 
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Iterable
 from dataclasses import replace
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widget import Widget
@@ -28,9 +27,12 @@ from explorer.core.settings import keys as key_table
 from explorer.core.util.sanitize import clean_text
 from explorer.core.view import View, ViewSpec
 from explorer.tui.bindings import bindings
-from explorer.tui.bookmarks_control import RETRY_SECONDS, BookmarksControl
+from explorer.tui.bookmarks_control import (
+    RETRY_SECONDS,
+    BookmarksControl,
+    why_not_shown,
+)
 from explorer.tui.commands import ExplorerCommands
-from explorer.tui.render.cell_text import copy_text, doc_link
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.search_runner import SearchRunner
 from explorer.tui.settings_control import Outcome, SettingsControl
@@ -291,42 +293,10 @@ class ExplorerApp(App[int]):
         self.set_differences(not self.spec.differences)
 
     def action_open_doc(self) -> None:
-        point, _ = self.highlighted()
-        url, problem = doc_link(point)
-        if url is None:
-            self.notify(problem, severity="information" if problem == "no doc link" else "warning", markup=False)
-            return
-        self._open_in_browser(url)
-
-    @work(thread=True, group="browser")
-    def _open_in_browser(self, url: str) -> None:
-        """In a thread: starting a browser may block. Says whether one started."""
-        try:
-            opened = webbrowser.open(url)
-        except webbrowser.Error:
-            opened = False
-        self.call_from_thread(self._browser_done, url, opened)
-
-    def _browser_done(self, url: str, opened: bool) -> None:
-        shown = clean_text(url)
-        if opened:
-            self.notify(f"Opened {shown}", markup=False)
-            return
-        copy = key_table.display_key(self.keymap_in_force.keys["copy"].split(",")[0])
-        self.notify(f"No web browser could be started for {shown}. Press {copy} to copy the link.",
-                    severity="warning", timeout=10, markup=False)
+        self.main.open_doc(self.keymap_in_force.keys["copy"])
 
     def action_copy(self) -> None:
-        point, platform_id = self.highlighted()
-        if platform_id is None:
-            return
-        row, cell, _ = self.grid.current()
-        found = copy_text(self.catalog, point, platform_id, row, cell)
-        if found is None:
-            return
-        text, what = found
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied {what} to the clipboard", markup=False)
+        self.main.copy_highlighted()
 
     def _step_match(self, step: int) -> None:
         view = self.view
@@ -451,14 +421,5 @@ class ExplorerApp(App[int]):
             self.run_search("")
             found = self.jump_to(point_id, platform_id)
         self.focus_now(self.grid)
-        if found:
-            return
-        point = self.catalog.find_point(point_id)
-        platform = self.catalog.platform(platform_id) if self.catalog.has_platform(platform_id) else None
-        if point is None or platform is None:
-            self.notify(f"{point_id} on {platform_id} is missing from the catalog", markup=False)
-        elif platform_id not in self.spec.platforms:
-            self.notify(f"{platform.name} has no pane: press p to show it", markup=False)
-        else:
-            self.notify(f"{point.name} on {platform.short_name} is hidden by the filters or differences mode",
-                        markup=False)
+        if not found:
+            self.notify(why_not_shown(self.catalog, self.spec.platforms, point_id, platform_id), markup=False)

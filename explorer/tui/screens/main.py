@@ -9,11 +9,12 @@ bubble on to the app, which decides what they change.
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable, Mapping
 from functools import cached_property
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.events import Resize
 from textual.screen import Screen
@@ -22,7 +23,9 @@ from textual.widget import Widget
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog
 from explorer.core.settings import keys as key_table
+from explorer.core.util.sanitize import clean_text
 from explorer.core.view import View
+from explorer.tui.render.cell_text import copy_text, doc_link
 from explorer.tui.render.detail_text import empty_detail, point_detail
 from explorer.tui.render.geometry import LineModel
 from explorer.tui.widgets.detail import DetailPanel
@@ -170,3 +173,38 @@ class MainScreen(Screen):
         grid = self.grid
         grid.move_to(grid.cursor_row, grid.cursor_entry, event.pane)
         self.focus_now(grid)
+
+    # --- the highlighted cell's link and text -------------------------------------------
+
+    def open_doc(self, copy_keys: str) -> None:
+        """``o``: open the highlighted point's doc link (http(s) only) in a browser."""
+        url, problem = doc_link(self.grid.current()[2])
+        if url is None:
+            self.notify(problem, severity="information" if problem == "no doc link" else "warning", markup=False)
+            return
+        self._open_in_browser(url, key_table.display_key(copy_keys.split(",")[0]))
+
+    @work(thread=True, group="browser")
+    def _open_in_browser(self, url: str, copy_key: str) -> None:
+        """In a thread: starting a browser may block. Says whether one started."""
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        shown = clean_text(url)
+        if opened:
+            self.app.call_from_thread(self.notify, f"Opened {shown}", markup=False)
+        else:
+            self.app.call_from_thread(
+                self.notify, f"No web browser could be started for {shown}. Press {copy_key} to copy the link.",
+                severity="warning", timeout=10, markup=False)
+
+    def copy_highlighted(self) -> None:
+        """``y``: the highlighted point's name, platform, summary and link, to the clipboard."""
+        row, cell, point = self.grid.current()
+        platform_id = self.grid.current_platform
+        found = copy_text(self.catalog, point, platform_id, row, cell) if platform_id else None
+        if found is not None:
+            text, what = found
+            self.app.copy_to_clipboard(text)
+            self.notify(f"Copied {what} to the clipboard", markup=False)
