@@ -57,6 +57,6 @@ async def test_random_keys_everywhere_never_break_the_app(make_app, tmp_path, mo
         await pilot.press("1")
         await pilot.pause()
         assert app.filters.is_on("cloud") != before  # it still answers
-    assert {"Screen", "HelpScreen", "PlatformScreen", "BookmarksScreen", "ExportScreen", "CommandPalette",
+    assert {"MainScreen", "HelpScreen", "PlatformScreen", "BookmarksScreen", "ExportScreen", "CommandPalette",
             "RecommendScreen", "RecommendExportScreen"} <= screens
     assert not quits or quits == ["exit"] * len(quits)
