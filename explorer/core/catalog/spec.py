@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Union
 
 from explorer.core.model import (
     CLIENTS,
+    DELIVERY,
     DIRECTIONS,
     ENVIRONMENTS,
     KINDS,
-    DELIVERY,
     LIFECYCLE_STATUSES,
     NEEDS,
     REQUIREMENT_KINDS,
@@ -46,7 +45,7 @@ class Int:
 
 @dataclass(frozen=True)
 class List:
-    item: "Spec"
+    item: Spec
     doc: str = ""
     min_items: int = 0
 
@@ -55,7 +54,7 @@ class List:
 class Map:
     """A mapping with known keys. ``required`` names the keys that must be present."""
 
-    fields: dict[str, "Spec"]
+    fields: dict[str, Spec]
     required: tuple[str, ...] = ()
     doc: str = ""
 
@@ -64,13 +63,13 @@ class Map:
 class Dict:
     """A mapping from ids (e.g. platform ids) to values of one shape."""
 
-    value: "Spec"
+    value: Spec
     doc: str = ""
     min_items: int = 0
     key_pattern: str = ID_PATTERN
 
 
-Spec = Union[Str, Int, List, Map, Dict]
+Spec = Str | Int | List | Map | Dict
 
 ID = Str("A stable id: lower case letters, digits, '.', '_' or '-'.", pattern=ID_PATTERN)
 TEXT = Str()
@@ -230,6 +229,27 @@ POINT = Map(
     required=("id", "name", "capability", "kind", "summary", "direction", "source", "availability"),
 )
 
+#: A search term as users type it: not starting with !, ' or ^ and not ending in $, which the
+#: query syntax reads as operators.
+SEARCH_TERM_PATTERN = r"^(?![!'^\s])(?!.*[$\s]$).+$"
+
+SYNONYM = Map(
+    {
+        "terms": List(
+            Str("A word or phrase users type (not starting with !, ' or ^, not ending in $).",
+                pattern=SEARCH_TERM_PATTERN),
+            min_items=1,
+            doc="Words or phrases that mean the same: any of them finds what the others find.",
+        ),
+        "needs": List(Str(enum=tuple(NEEDS)), min_items=1, doc="The terms also find the points of "
+                      "capabilities that serve these needs (ids as in capabilities' needs:)."),
+        "means": List(Str("A word or phrase as the catalog says it, e.g. 'extra tables'."), min_items=1,
+                      doc="Catalog words the terms stand for: the terms also find what these find."),
+    },
+    required=("terms",),
+    doc="A search synonym or intent. Give needs:, means: or a second term, or it finds nothing new.",
+)
+
 DOCUMENT = Map(
     {
         "format": Int("The catalog format version.", FORMAT_VERSION, FORMAT_VERSION),
@@ -238,6 +258,11 @@ DOCUMENT = Map(
         "platforms": List(PLATFORM),
         "capabilities": List(CAPABILITY),
         "points": List(POINT),
+        "synonyms": List(SYNONYM, doc="Search synonyms and intents; files combine their lists."),
+        "stop_words": List(
+            Str("One word (no spaces).", pattern=r"^\S+$"),
+            doc="Words a search query may leave unmatched ('our', 'when', 'the'); files combine them.",
+        ),
     },
     required=("format",),
     doc="A so-explorer catalog file. Several files combine; ids must be unique across them.",
