@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.catalog import CatalogError, load_catalog
+from explorer.core.catalog import CatalogError, bundled_catalog_dir, load_catalog
 from explorer.core.catalog import cache as catalog_cache
-from explorer.core.model import Synonym
+from explorer.core.model import NEEDS, Synonym
 from tests.catalogs import MINI
 
 VOCABULARY = Path(__file__).parent / "fixtures" / "vocabulary.yaml"
@@ -36,6 +36,18 @@ def test_files_combine_their_vocabularies(tmp_path):
 def test_a_catalog_without_a_vocabulary_has_none():
     catalog = load_catalog([MINI])
     assert catalog.synonyms == () and catalog.stop_words == ()
+
+
+def test_the_bundled_vocabulary_maps_onto_the_eleven_needs():
+    catalog = load_catalog()
+    assert (bundled_catalog_dir() / "vocabulary.yaml").is_file()
+    assert catalog.stop_words and catalog.synonyms
+    assert {n for s in catalog.synonyms for n in s.needs} == set(NEEDS)
+    # the issue's own words: notify → events, custom object → extra tables, sso ↔ single sign on
+    by_term = {t: s for s in catalog.synonyms for t in s.terms}
+    assert "events" in by_term["notify"].needs
+    assert "extra tables" in by_term["custom object"].means
+    assert "sso" in by_term["single sign on"].terms
 
 
 def test_the_vocabulary_survives_the_parse_cache(tmp_path, monkeypatch):
