@@ -1,7 +1,9 @@
 """``so-explorer search QUERY``: ranked integration points, as a table or JSON.
 
 One row per (integration point, platform) pair, best first, with the fzf-style query syntax
-of the app (``'exact``, ``^prefix``, ``suffix$``, ``!exclude``, smart case). ``--env``,
+of the app (``'exact``, ``^prefix``, ``suffix$``, ``!exclude``, smart case), typo tolerance,
+and the catalog's synonyms and stop words; ``--json`` says what each synonym matched
+(``"explain": ["notify → events"]``). ``--env``,
 ``--client`` and ``--platforms`` keep only the pairs the app would show under those filters.
 Exit codes: 0 something matched, 1 nothing matched, 2 usage error.
 """
@@ -23,9 +25,8 @@ from explorer.cli.common import (
     parse_platforms,
 )
 from explorer.core.model import Catalog
+from explorer.core.search import Hit, SearchEngine, parse_query
 from explorer.core.util.sanitize import clean_text
-from explorer.core.search import Hit, SearchEngine
-from explorer.core.search import parse_query
 
 DEFAULT_LIMIT = 20
 NAME_WIDTH = 48
@@ -97,6 +98,7 @@ def as_json(hit: Hit) -> dict:
         "capability": hit.capability,
         "score": hit.score,
         "spans": [[start, end] for start, end in hit.name_spans],
+        "explain": [clean_text(why) for why in hit.explain],
     }
 
 
