@@ -9,14 +9,17 @@ letters scattered through a long field). Operator terms (``'exact``, ``^prefix``
 ``suffix$``), slots that name a platform and exclusions stay strict, so every hit still
 satisfies them.
 
-The candidates are ordered by coverage (the letters of the slots they match), and the first
-``limit`` pairs are scored exactly like any hit, an unmatched slot counting 0, and ranked
+The candidates are ordered by coverage (how many slots they match), and the first ``limit``
+pairs are scored exactly like any hit, an unmatched slot counting 0, and ranked
 together with the few hits that match every slot (one unmatched word costs its share of the
 score: a point that matches three words well may rank above one that matches all four
 poorly); the rest follow in coverage order.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from itertools import chain
 
 from explorer.core.search.index import SearchIndex
 from explorer.core.search.intent import Plan
@@ -36,32 +39,42 @@ def loose_pairs(
     excluded_points: set[int],
     excluded_plats: set[int],
     limit: int | None,
-) -> tuple[list[int], list[int]]:
-    """(pairs to score exactly, the rest) of the points that match some of the fuzzy slots
-    and all the strict ones, best coverage first; pairs in ``taken`` are left out."""
+) -> tuple[list[int], list[int], list[int]]:
+    """(pairs to score exactly, then the rest as pair ids, or as point ranks whose pairs all
+    follow) of the points that match some of the fuzzy slots and all the strict ones, best
+    coverage first; the points of the pairs in ``taken`` are left out."""
     relaxed = [i for i, (slot, m) in enumerate(zip(plan.slots, positives)) if slot.fuzzy and not m.platforms]
     strict = [m for i, m in enumerate(positives) if i not in relaxed]
-    coverage: dict[int, int] = {}
+    coverage: Counter[int] = Counter()
     for i in relaxed:
-        weight = plan.slots[i].weight
-        for rank in loose_points(positives[i]):
-            coverage[rank] = coverage.get(rank, 0) + weight
-    for rank in excluded_points:
-        coverage.pop(rank, None)
+        coverage.update(loose_points(positives[i]))  # C speed: how many slots each matches
+    candidates = set(coverage)
+    candidates.difference_update(excluded_points, map(index.pair_point.__getitem__, taken))
     for m in strict:
         if not m.platforms:
-            for rank in [r for r in coverage if r not in m.points]:
-                del coverage[rank]
-    ordered = sorted(coverage, key=lambda r: (-coverage[r], r))
-    pair_plat = index.pair_platform
-    chosen: list[int] = []
-    for rank in ordered:
-        for j in index.point_pairs[rank]:
-            p = pair_plat[j]
-            if j in taken or p in excluded_plats:
-                continue
-            if all(rank in m.points or p in m.platforms for m in strict):
-                chosen.append(j)
+            candidates &= m.points
+    # most slots matched first, then static order (a stable sort of the ascending ranks)
+    ordered = sorted(sorted(candidates), key=coverage.__getitem__, reverse=True)
+    by_pair = excluded_plats or any(m.platforms for m in strict)
+    point_pairs = index.point_pairs
+    if not by_pair:  # every pair of a candidate point is a hit
+        chosen: list[int] = []
+        for k, rank in enumerate(ordered):
+            if limit is not None and len(chosen) >= limit:
+                return chosen, [], ordered[k:]
+            chosen.extend(point_pairs[rank])
+        return chosen, [], []
+    # the pairs a strict slot that names a platform allows: its points', and its platforms'
+    allowed: set[int] | None = None
+    for m in strict:
+        if m.platforms:
+            mine = set(chain.from_iterable(map(point_pairs.__getitem__, m.points)))
+            mine.update(*(index.lane_pairs[p] for p in m.platforms))
+            allowed = mine if allowed is None else allowed & mine
+    for p in excluded_plats:
+        allowed = (allowed if allowed is not None else set(range(index.pair_count))) - index.lane_pairs[p]
+    pairs = chain.from_iterable(map(point_pairs.__getitem__, ordered))
+    chosen = list(filter(allowed.__contains__, pairs)) if allowed is not None else list(pairs)
     if limit is None or len(chosen) <= limit:
-        return chosen, []
-    return chosen[:limit], chosen[limit:]
+        return chosen, [], []
+    return chosen[:limit], chosen[limit:], []

@@ -159,5 +159,7 @@ class SlotMatcher:
             got = self._phrases[phrase] = frozenset(points or ())
         return got
 
-    def clear(self) -> None:
-        """Forget nothing: entry and phrase points depend only on the catalog."""
+    def prepare(self) -> None:
+        """Compute what every synonym entry finds (they depend only on the catalog)."""
+        for entry in range(len(self.thesaurus.entries)):
+            self.entry_points(entry)
