@@ -34,8 +34,6 @@ _TOKEN = re.compile(r"\w+")
 #: ahead quickly.)
 _INNER_START = re.compile(r"[A-Z\d](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])(?=[a-z])|(?<=[^\W\d]\d))")
 _CHUNK = re.compile(r"\S+")
-#: Two words separated by a space, hyphen or underscore (the second is only looked at).
-_JOINABLE = re.compile(r"([^\W_]+)[ _-](?=([^\W_]+))")
 #: One character above any that a folded string can hold (for prefix ranges).
 _TOP = "\U0010ffff"
 
@@ -48,18 +46,13 @@ def fold(text: str) -> str:
     return "".join(c.lower()[0] for c in text)
 
 
-def word_entries(text: str, folded: str | None = None, joined: bool = False) -> set[str]:
+def word_entries(text: str, folded: str | None = None) -> set[str]:
     """Vocabulary entries of one field: each word start to the end of its word, each
     white-space chunk, and the whole field (folded, or original case when ``folded`` is
-    the text itself). With ``joined``, also each two neighbouring words written as one
-    ("screendesigner", "userdefined"), for queries that join them."""
+    the text itself)."""
     if folded is None:
         folded = fold(text)
-    tokens = _TOKEN.findall(folded)
-    entries = set(tokens)
-    if joined and len(tokens) > 1:
-        for m in _JOINABLE.finditer(folded):
-            entries.add(m.group(1) + m.group(2))
+    entries = set(_TOKEN.findall(folded))
     entries.update(folded.split())
     entries.add(folded)
     inner = [m.start() for m in _INNER_START.finditer(text)]
@@ -272,9 +265,9 @@ class SearchIndex:
 
     def _word_items(self, folded: bool) -> Iterable[tuple[set[str], tuple[int, ...]]]:
         for rank, (name, low) in enumerate(zip(self.names, self.names_folded)):
-            yield word_entries(name, low if folded else name, joined=True), (rank,)
+            yield word_entries(name, low if folded else name), (rank,)
         for text, low, ranks in zip(self.aux.original, self.aux.folded, self.aux.postings):
-            yield word_entries(text, low if folded else text, joined=True), ranks
+            yield word_entries(text, low if folded else text), ranks
 
     def _need_points(self) -> dict[str, frozenset[int]]:
         table: dict[str, set[int]] = {}
