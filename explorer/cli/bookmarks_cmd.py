@@ -179,7 +179,7 @@ def _text(shortlist: Shortlist, active: bool, catalog: Catalog) -> list[str]:
     id_width = max((len(r.bookmark.point) for r in entries), default=0)
     name_width = max((len(r.point_name) for r in entries), default=0)
     for group in groups:
-        lines.append(f"  {group.title}")
+        lines.append(f"  {group.title}" + (f" [--platform {group.platform_id}]" if group.platform else ""))
         for r in group.entries:
             line = f"    {r.bookmark.point:<{id_width}}  {r.point_name:<{name_width}}  {r.availability_text()}"
             if r.bookmark.note:

@@ -8,11 +8,12 @@ import sys
 from explorer.core.filters import Filters
 from explorer.core.catalog import CatalogError, load_catalog
 from explorer.core.model import CLIENTS, ENVIRONMENTS, Catalog
+from explorer.core.view import OptionError, parse_platforms  # noqa: F401 - re-exported for the commands
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-class UsageError(Exception):
+class UsageError(OptionError):
     """A bad argument value found after parsing; reported as a usage error (exit 2)."""
 
 
@@ -30,12 +31,15 @@ def add_catalog_options(parser: argparse.ArgumentParser, suppress: bool = False)
     )
 
 
-def add_view_options(parser: argparse.ArgumentParser, query_flag: bool = True) -> None:
+def add_view_options(parser: argparse.ArgumentParser, query_flag: bool = True, dest_prefix: str = "") -> None:
     if query_flag:
-        parser.add_argument("--query", default="", metavar="TEXT", help="search query")
-    parser.add_argument("--env", action="append", choices=ENVIRONMENTS, help="environment (repeatable)")
-    parser.add_argument("--client", action="append", choices=CLIENTS, help="client (repeatable)")
-    parser.add_argument("--platforms", metavar="IDS", help="comma-separated platform ids, in order")
+        parser.add_argument("--query", default="", metavar="TEXT", dest=f"{dest_prefix}query", help="search query")
+    parser.add_argument("--env", action="append", choices=ENVIRONMENTS, dest=f"{dest_prefix}env",
+                        help="environment (repeatable)")
+    parser.add_argument("--client", action="append", choices=CLIENTS, dest=f"{dest_prefix}client",
+                        help="client (repeatable)")
+    parser.add_argument("--platforms", metavar="IDS", dest=f"{dest_prefix}platforms",
+                        help="comma-separated platform ids, in order")
 
 
 def err(message: str) -> None:
@@ -53,24 +57,6 @@ def report_catalog_error(exc: CatalogError) -> int:
     count = len(exc.problems)
     err(f"the catalog has {count} problem{'s' if count != 1 else ''}; nothing was changed")
     return EXIT_USAGE
-
-
-def parse_platforms(catalog: Catalog, value: str | None) -> tuple[str, ...]:
-    """``--platforms win,web`` → ids in that order; every id must exist."""
-    if not value:
-        return catalog.platform_ids
-    ids = tuple(p.strip() for p in value.split(",") if p.strip())
-    unknown = [p for p in ids if not catalog.has_platform(p)]
-    if unknown:
-        raise UsageError(
-            f"unknown platform {', '.join(map(repr, unknown))}; "
-            f"known: {', '.join(catalog.platform_ids)}"
-        )
-    if len(set(ids)) != len(ids):
-        raise UsageError("a platform is named twice in --platforms")
-    if not ids:
-        raise UsageError("--platforms names no platform")
-    return ids
 
 
 def filters_from(args: argparse.Namespace) -> Filters:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from explorer.core.filters import Filters, combo_mask
+from explorer.core.filters import Filters, combo_mask, filtered_reason
 from explorer.core.util.gcpause import paused_gc
 from explorer.core.model import Availability, Capability, Catalog, Platform, Point, Status
 
@@ -57,6 +57,10 @@ class Cell:
     #: Entries hidden by the filters (available elsewhere), for the detail panel.
     filtered: tuple[Entry, ...] = ()
     note: str = ""
+
+    def filtered_reason(self, filters: Filters) -> str:
+        """Why the filters leave this cell empty, e.g. "onsite only" (see filters.filtered_reason)."""
+        return filtered_reason((e.availability for e in self.filtered), filters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +222,8 @@ class ComparisonIndex:
         self.catalog = catalog
         self.capabilities: tuple[Capability, ...] = catalog.capabilities
         self.row_of_capability = {c.id: i for i, c in enumerate(self.capabilities)}
+        #: The longest capability name, in characters (how wide a column of labels needs to be).
+        self.longest_label = max((len(c.name) for c in self.capabilities), default=0)
         self._entries: list[dict[str, tuple[Entry, ...]]] = []
         self._elsewhere: list[dict[str, Availability]] = []
         self._index: dict[str, _PlatformIndex] = {pid: _PlatformIndex() for pid in catalog.platform_ids}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from collections.abc import Iterable
+
 from explorer.core.model import CLIENTS, ENVIRONMENTS, Availability, Platform
 
 FILTER_KEYS: tuple[str, ...] = ENVIRONMENTS + CLIENTS  # the order of keys 1-4
@@ -79,14 +81,8 @@ class Filters:
 
     def platform_reason(self, platform: Platform) -> str | None:
         """Why a platform can show nothing under these filters, or None if it can."""
-        missing = []
-        if not set(platform.environments) & self.environments:
-            missing.append(" + ".join(platform.environments) + " only")
-        if not set(platform.clients) & self.clients:
-            missing.append(" + ".join(platform.clients) + " client only")
-        if not missing:
-            return None
-        return "; ".join(missing) + " — filtered out"
+        reason = why_filtered(platform.environments, platform.clients, self)
+        return f"{reason} — filtered out" if reason else None
 
     def describe(self) -> str:
         envs = " + ".join(e for e in ENVIRONMENTS if e in self.environments) or "no environment"
@@ -95,3 +91,38 @@ class Filters:
         if self.kinds:
             text += "; kinds: " + ", ".join(sorted(self.kinds))
         return text
+
+
+def _ordered(values: Iterable[str], order: tuple[str, ...]) -> list[str]:
+    seen = set(values)
+    return [v for v in order if v in seen] + sorted(seen - set(order))
+
+
+def why_filtered(environments: Iterable[str], clients: Iterable[str], filters: Filters) -> str:
+    """Why something that exists in ``environments`` × ``clients`` is hidden by the filters,
+    e.g. "onsite only" or "onsite only, win client only"; "" when the filters show it.
+
+    The one wording of "filtered" for the screen and every report."""
+    envs, client_set = set(environments), set(clients)
+    parts = []
+    if envs and not envs & filters.environments:
+        parts.append(" + ".join(_ordered(envs, ENVIRONMENTS)) + " only")
+    if client_set and not client_set & filters.clients:
+        parts.append(" + ".join(_ordered(client_set, CLIENTS)) + " client only")
+    return ", ".join(parts)
+
+
+def filtered_reason(availabilities: Iterable[Availability], filters: Filters) -> str:
+    """Why the filters hide a platform's points in a cell: their environments and clients
+    taken together (see :func:`why_filtered`), or the kind facet."""
+    envs: set[str] = set()
+    clients: set[str] = set()
+    for av in availabilities:
+        envs.update(av.environments)
+        clients.update(av.clients)
+    reason = why_filtered(envs, clients, filters)
+    if reason:
+        return reason
+    if filters.kinds:
+        return "other kind"
+    return "not in the selected combination"

@@ -137,8 +137,8 @@ class Lifecycle:
 
     @property
     def status_text(self) -> str:
-        """The status in words, e.g. "no longer supported"."""
-        return self.status.replace("-", " ")
+        """The status in words: "no longer supported" (a phase-out stays "phase-out")."""
+        return "no longer supported" if self.status == "no-longer-supported" else self.status
 
     def when(self) -> str:
         """The dates in words: "from 9", "started 2023, removal at 13", "last supported 10.2.9"."""
@@ -373,6 +373,22 @@ class Catalog:
 
     def requirement(self, requirement_id: str) -> Requirement | None:
         return self._requirement_index.get(requirement_id)
+
+    def requirement_text(self, ref: RequirementRef) -> str:
+        """A point's requirement in words, the same on screen and in every report:
+        "Development Tools licence (or CRM Suite Core plan) — version 9.2 R04 or later —
+        cloud only: <note>"."""
+        names = [self._requirement_index[i].name if i in self._requirement_index else i for i in ref.ids]
+        text = names[0] + (f" (or {' or '.join(names[1:])})" if names[1:] else "")
+        if ref.min_version:
+            text += f" — version {ref.min_version} or later"
+        scope = [" + ".join(ref.environments) + " only"] if ref.environments else []
+        if ref.platforms:
+            scope.append("on " + ", ".join(
+                self._platform_index[p].short_name if p in self._platform_index else p for p in ref.platforms))
+        if scope:
+            text += " — " + ", ".join(scope)
+        return text + (f": {ref.note}" if ref.note else "")
 
     def traits_of(self, point: Point) -> Traits:
         """A point's traits, its capability's filling the gaps."""

@@ -2,15 +2,19 @@
 
 It combines a :class:`~explorer.core.compare.Comparison` (platforms × filters) with a search
 result and differences-only mode into the visible rows, in display order, with counts.
+:func:`build_view` is the one way to make a view (the app and ``export`` both call it); a
+:class:`ViewCache` keeps the per-(platforms, filters) work between keystrokes.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
 from explorer.core.compare import Comparison, ComparisonIndex, RowSeq, bits_from, indices_of
 from explorer.core.filters import Filters
+from explorer.core.model import Catalog
 
 Span = tuple[int, int]
 
@@ -20,6 +24,27 @@ class HitLike(Protocol):
     platform: str
     score: float
     name_spans: tuple[Span, ...]
+
+
+class OptionError(ValueError):
+    """A view option that cannot be used (e.g. an unknown platform id); one line for the user."""
+
+
+def parse_platforms(catalog: Catalog, value: str | None) -> tuple[str, ...]:
+    """``"win,web"`` (``--platforms``) → those ids in that order; None or "" → every platform."""
+    if not value:
+        return catalog.platform_ids
+    ids = tuple(p.strip() for p in value.split(",") if p.strip())
+    unknown = [p for p in ids if not catalog.has_platform(p)]
+    if unknown:
+        raise OptionError(
+            f"unknown platform {', '.join(map(repr, unknown))}; known: {', '.join(catalog.platform_ids)}"
+        )
+    if len(set(ids)) != len(ids):
+        raise OptionError("a platform is named twice in --platforms")
+    if not ids:
+        raise OptionError("--platforms names no platform")
+    return ids
 
 
 @dataclass(frozen=True)
@@ -52,6 +77,15 @@ class View:
     @property
     def searching(self) -> bool:
         return bool(self.spec.query.strip())
+
+    def step_hit(self, current: tuple[str, str] | None, step: int) -> tuple[str, str] | None:
+        """The (point id, platform id) of the hit ``step`` away from ``current`` (wrapping);
+        from no current hit, the first (or, going back, the last). None without hits."""
+        keys = [(h.point.id, h.platform) for h in self.hits]  # type: ignore[attr-defined]
+        if not keys:
+            return None
+        index = keys.index(current) + step if current in keys else (0 if step > 0 else -1)
+        return keys[index % len(keys)]
 
     @property
     def row_indices(self) -> Sequence[int]:
@@ -135,3 +169,36 @@ class ViewBuilder:
             counts = dict(self.totals)
         rows = RowSeq(comparison, indices)
         return View(spec, comparison, rows, counts, dict(self.totals), tuple(visible_hits), highlights)
+
+
+class ViewCache:
+    """The builders of the last few (platforms, filters) combinations, newest last."""
+
+    def __init__(self, index: ComparisonIndex, size: int = 8) -> None:
+        self.index = index
+        self.size = size
+        self._builders: OrderedDict[tuple[tuple[str, ...], Filters], ViewBuilder] = OrderedDict()
+
+    def builder(self, platforms: Sequence[str], filters: Filters) -> ViewBuilder:
+        key = (tuple(platforms), filters)
+        found = self._builders.get(key)
+        if found is not None:
+            self._builders.move_to_end(key)
+            return found
+        found = self._builders[key] = ViewBuilder(self.index, key[0], filters)
+        while len(self._builders) > self.size:
+            self._builders.popitem(last=False)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._builders
+
+
+def build_view(
+    index: ComparisonIndex, spec: ViewSpec, hits: Sequence[HitLike] | None = None, cache: ViewCache | None = None
+) -> View:
+    """The view of ``spec``: its platforms and filters, the search ``hits`` of its query (best
+    first; ignored without a query) and differences-only mode."""
+    builder = cache.builder(spec.platforms, spec.filters) if cache is not None else (
+        ViewBuilder(index, spec.platforms, spec.filters))
+    return builder.build(spec, hits if spec.query.strip() else None)

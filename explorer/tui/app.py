@@ -1,38 +1,42 @@
 """The full-screen explorer: platform panes side by side, filters, search and details.
 
-The widgets live in :mod:`explorer.tui.widgets`; what is shown lives in
-:class:`~explorer.tui.view_state.ViewState`. This module wires keys and messages.
+The app owns the state: one :class:`~explorer.core.view.ViewSpec` (platforms, filters,
+query, differences mode) and the search hits of its query. Every change makes a new spec;
+:meth:`ExplorerApp.refresh_view` turns it into a view (:class:`ViewState`) and hands the
+view to the widgets, which only draw it. Helpers (settings, bookmarks, search) return values
+or call back; they never write into the app.
 """
 
 from __future__ import annotations
 
-import gc
-import threading
+import webbrowser
+from collections.abc import Iterable
+from dataclasses import replace
 from os import PathLike
-from typing import Callable
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog, Point
-from explorer.core.util.sanitize import clean_text
 from explorer.core.search import Hit, SearchEngine
+from explorer.core.settings import keys as key_table
+from explorer.core.util.sanitize import clean_text
 from explorer.core.view import View, ViewSpec
-from explorer.tui import keymap
-from explorer.tui.bookmarks_control import BookmarksControl
-from explorer.tui.cell_actions import CellActions
+from explorer.tui.bindings import bindings
+from explorer.tui.bookmarks_control import RETRY_SECONDS, BookmarksControl
 from explorer.tui.commands import ExplorerCommands
-from explorer.tui.screens.export import ExportScreen, active_shortlist
-from explorer.tui.screens.help import HelpScreen
-from explorer.tui.screens.platforms import PlatformChoice, PlatformScreen
-from explorer.tui.settings_control import Settings
+from explorer.tui.render.cell_text import copy_text, doc_link
+from explorer.tui.render.detail_text import empty_detail, point_detail
+from explorer.tui.search_runner import SearchRunner
+from explorer.tui.settings_control import Outcome, SettingsControl
 from explorer.tui.view_state import ViewState
-from explorer.tui.widgets.detail import DetailPanel, empty_detail, point_detail
+from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.filter_bar import DIFFERENCES, FilterBar, FilterToggle
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.key_bar import KeyBar
@@ -40,15 +44,12 @@ from explorer.tui.widgets.pane_headers import PaneHeaders
 from explorer.tui.widgets.search_bar import SearchBar, SearchInput
 from explorer.tui.widgets.title_bar import TitleBar
 
-#: Catalogs with fewer points are searched on every keystroke in the UI thread.
-SYNC_SEARCH_LIMIT = 20_000
 
-
-class ExplorerApp(CellActions, App[int]):
+class ExplorerApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "so-explorer"
 
-    BINDINGS = keymap.bindings("app")
+    BINDINGS = bindings("app")
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 
     def __init__(
@@ -65,29 +66,33 @@ class ExplorerApp(CellActions, App[int]):
     ) -> None:
         super().__init__()
         self.catalog = catalog
-        self.platforms: tuple[str, ...] = tuple(platforms or catalog.platform_ids)
-        self.filters = filters or Filters()
-        self.differences = differences
-        self.config_dir = config_dir
-        self.explicit_filters = explicit_filters
-        self.explicit_platforms = explicit_platforms
-        self.state = ViewState(catalog)
-        #: The query the view shows, and its hits (None without a query).
-        self.query_text = ""
+        #: config.yaml: theme, keymap, default filters and platforms (the command line wins).
+        self.settings = SettingsControl(config_dir)
+        self.startup = self.settings.load(themes=self.available_themes, platform_ids=catalog.platform_ids)
+        config = self.startup.config
+        if config.theme:
+            self.theme = config.theme
+        self.settings.theme_in_force(self.theme)
+        self.keymap_in_force = self.startup.keymap
+        super().set_keymap(self.keymap_in_force.overrides)
+        filters = filters or Filters()
+        if not explicit_filters:
+            filters = self.startup.filters(filters.kinds) or filters
+        if not explicit_platforms and config.platforms:
+            platforms = config.platforms
+        #: What the screen shows: the one copy of platforms, filters, query and differences.
+        self.spec = ViewSpec(tuple(platforms or catalog.platform_ids), filters, "", differences)
+        #: The hits of the spec's query (None without a query).
         self.hits: list[Hit] | None = None
-        self._requested_query = ""
+        self.state = ViewState(catalog)
+        self.search = SearchRunner(self, catalog, self.show_search)
         self._initial_query = clean_text(query or "")
-        self._engine: SearchEngine | None = None
-        self._engine_lock = threading.Lock()
-        #: One engine search at a time; a waiting search whose query went stale is skipped.
-        self._search_lock = threading.Lock()
-        self.search_generation = 0
-        #: Bookmarks: the store (loaded here), the grid's ★ hook, keys b and B.
-        self.bookmarks = BookmarksControl(self, config_dir)
-        self.is_bookmarked: Callable[[str, str], bool] = self.bookmarks.is_bookmarked
-        #: config.yaml: theme, keymap, default filters and platforms (command line wins).
-        self.settings = Settings(config_dir)
-        self.settings.apply_at_start(self)
+        self.bookmarks = BookmarksControl(config_dir)
+        self._retry_pending = False
+        #: Where the user put the cursor: (capability id, point id or None, platform id). A
+        #: filter or differences mode that hides that row moves the cursor to the nearest
+        #: row, and the cursor comes back when the row does.
+        self._anchor: tuple[str, str | None, str] | None = None
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -95,7 +100,7 @@ class ExplorerApp(CellActions, App[int]):
         yield SearchBar(id="search-bar")
         yield FilterBar(id="filter-bar")
         yield PaneHeaders(id="pane-headers")
-        yield ComparisonGrid(is_bookmarked=lambda p, q: self.is_bookmarked(p, q), id="grid")
+        yield ComparisonGrid(is_bookmarked=self.bookmarks.is_bookmarked, id="grid")
         yield DetailPanel(id="detail")
         yield KeyBar(id="key-bar")
 
@@ -107,35 +112,73 @@ class ExplorerApp(CellActions, App[int]):
         self._filter_bar = self.query_one("#filter-bar", FilterBar)
         self._search_bar = self.query_one("#search-bar", SearchBar)
         self._key_bar = self.query_one("#key-bar", KeyBar)
-        self.settings.on_mount(self)
-        self.show_filter_hotkeys()
+        notice = self.startup.notice()
+        if notice is not None:
+            self.notify(notice[1], title=notice[0], severity="warning", timeout=12, markup=False)
+        self.theme_changed_signal.subscribe(self, lambda theme: self.tell(self.settings.theme_changed(theme.name)))
+        self.show_keys()
         self.focus_now(self.grid)
-        if len(self.catalog.points) >= SYNC_SEARCH_LIMIT:
-            self.call_after_refresh(self._warm_engine)  # after the first frame, not during it
+        if self.search.in_background:
+            self.call_after_refresh(self.search.warm_up)  # after the first frame, not during it
         self.refresh_view(cursor=None)
-        self.bookmarks.on_mount()
+        self.bookmarks_changed()
         if self._initial_query:
-            self.run_search(self._initial_query)
+            self.search.request(self._initial_query)
             self.search_input.value = self._initial_query  # Input.Changed finds it searched
 
-    def show_filter_hotkeys(self) -> None:
-        """Label the filter toggles and the key bar with the keys in force (config.yaml may remap them)."""
-        keys = keymap.effective_keys(self.settings.config.keymap)
+    def show_keys(self) -> None:
+        """Label the filter toggles and the key bar with the keys in force."""
+        keys = self.keymap_in_force.keys
         self._key_bar.set_keys(keys)
-        ids = {"cloud": "toggle-cloud", "onsite": "toggle-onsite", "win": "toggle-win",
-               "web": "toggle-web", DIFFERENCES: "differences"}
         self._filter_bar.set_hotkeys(
-            {key: keymap.display_key(keys[bid].split(",")[0]) for key, bid in ids.items() if bid in keys}
+            {what: key_table.display_key(keys[bid].split(",")[0]) for what, bid in key_table.toggle_ids().items()}
         )
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
+        """Textual's way to remap keys, kept in step with the keys the app shows: invalid or
+        clashing keys are refused as at start-up (see ``keys.resolve``)."""
+        self.keymap_in_force = key_table.resolve(keymap)
+        super().set_keymap(self.keymap_in_force.overrides)
+        if self.is_mounted(self):
+            self.show_keys()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, with "Keys" opening so-explorer's help (which lists
+        the keys in force and closes on esc) instead of Textual's side panel."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand("Keys", "Show every key and what it does (the same as ?)", self.action_help)
 
     def on_resize(self, event: Resize) -> None:
         height = event.size.height
         self.screen.set_class(height < 30, "-short")
         self.screen.set_class(height < 16, "-tiny")
+        self.call_after_refresh(self.fit_detail)
+
+    def fit_detail(self) -> None:
+        """The detail panel's height: its usual lines, and more of the rows the grid leaves
+        empty when the text needs them (a short view, a long description)."""
+        detail = self._detail
+        height = self.screen.size.height
+        usual = 3 if height < 16 else 6 if height < 30 else 9
+        fixed = sum(w.outer_size.height for w in (self.query_one("#title-bar"), self._search_bar,
+                                                     self._filter_bar, self._headers, self._key_bar) if w.display)
+        spare = height - fixed - usual - max(1, self.state.model.total)
+        wanted = usual
+        if spare > 0:
+            wanted = min(usual + spare, max(usual, detail.line_count + 1))  # + its top border
+        if detail.styles.height is None or detail.styles.height.value != wanted:
+            detail.styles.height = wanted
 
     def focus_now(self, widget: Widget) -> None:
         """Focus at once (``Widget.focus`` defers, so fast typing after ``/`` would miss)."""
         self.screen.set_focus(widget)
+
+    def tell(self, outcome: Outcome | None) -> None:
+        """Show a helper's outcome as a toast."""
+        if outcome is not None:
+            self.notify(outcome.message, severity=outcome.severity, markup=False)  # type: ignore[arg-type]
 
     @property
     def grid(self) -> ComparisonGrid:
@@ -150,37 +193,54 @@ class ExplorerApp(CellActions, App[int]):
         """The current view (what a "current view" report holds)."""
         return self.state.view
 
+    # Read-only views of the spec, for the palette, the chooser and tests.
+    @property
+    def filters(self) -> Filters:
+        return self.spec.filters
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        return self.spec.platforms
+
+    @property
+    def differences(self) -> bool:
+        return self.spec.differences
+
+    @property
+    def query_text(self) -> str:
+        return self.spec.query
+
     # -------------------------------------------------------------- view
     def refresh_view(self, *, cursor: str | None = "keep") -> None:
-        """Rebuild the view; ``cursor`` is "keep" (same point/row), "best" (first hit) or None (top)."""
-        keep = self.highlighted() if cursor == "keep" and self.state.view is not None else (None, None)
-        old_row = self.grid.current()[0] if cursor == "keep" else None
-        spec = ViewSpec(self.platforms, self.filters, self.query_text, self.differences)
-        view, model = self.state.build(spec, self.hits)
+        """Show the spec; ``cursor`` is "keep" (the user's place), "best" (first hit) or None (top)."""
+        grid = self.grid
+        view, model = self.state.build(self.spec, self.hits)
+        platforms = self.spec.platforms
+        pane = min(grid.cursor_pane, max(0, len(platforms) - 1))
         target: tuple[int, int, int] | None = None
         if cursor == "best" and view.hits:
             hit = view.hits[0]
             target = self.state.locate(hit.point.id, hit.platform)  # type: ignore[attr-defined]
-        elif cursor == "keep":
-            point, platform = keep
-            if point is not None and platform is not None:
-                target = self.state.locate(point.id, platform)
-            if target is None and old_row is not None:
-                row = self.state.row_of(old_row.capability.id)
-                if row is not None:
-                    pane = self.platforms.index(platform) if platform in self.platforms else self.grid.cursor_pane
-                    target = (row, 0, pane)
-        if target is None:
-            target = (0, 0, min(self.grid.cursor_pane, max(0, len(self.platforms) - 1)))
-        self.grid.set_view(view, model, cursor=target)
+        elif cursor == "keep" and self._anchor is not None:
+            capability, point_id, platform = self._anchor
+            if platform in platforms:
+                pane = platforms.index(platform)
+            if point_id is not None:
+                target = self.state.locate(point_id, platform)
+            if target is None:
+                row = self.state.row_of(capability)
+                target = (row if row is not None else self.state.nearest_row(capability), 0, pane)
+        grid.set_view(view, model, cursor=target or (0, 0, pane))
+        if cursor != "keep" or self._anchor is None:
+            self._remember_cursor()
         self._headers.set_view(view)
-        self._filter_bar.show(self.filters, self.differences)
+        self._filter_bar.show(self.spec.filters, self.spec.differences)
         self._search_bar.show_count(view.match_count if view.searching else None)
         self._key_bar.set_searching(view.searching)
 
     def set_filters(self, filters: Filters) -> None:
-        """Show the view under other filters (keys 1–4, config defaults, the palette)."""
-        self.filters = filters
+        """Show the view under other filters (keys 1–4, the palette)."""
+        self.spec = replace(self.spec, filters=filters)
         self.refresh_view()
 
     def set_platforms(self, ids: tuple[str, ...]) -> None:
@@ -189,11 +249,11 @@ class ExplorerApp(CellActions, App[int]):
         if not ids:
             self.notify("Choose at least one platform", severity="warning", markup=False)
             return
-        self.platforms = ids
+        self.spec = replace(self.spec, platforms=ids)
         self.refresh_view()
 
     def set_differences(self, on: bool) -> None:
-        self.differences = on
+        self.spec = replace(self.spec, differences=on)
         self.refresh_view()
 
     def highlighted(self) -> tuple[Point | None, str | None]:
@@ -211,74 +271,21 @@ class ExplorerApp(CellActions, App[int]):
 
     # ------------------------------------------------------------ search
     def engine(self) -> SearchEngine:
-        with self._engine_lock:
-            if self._engine is None:
-                self._engine = SearchEngine(self.catalog)
-            return self._engine
+        return self.search.engine()
+
+    def run_search(self, value: str) -> None:
+        """Search for ``value`` (the search bar calls this on every change)."""
+        self.search.request(value)
+
+    def show_search(self, query: str, hits: list[Hit] | None) -> None:
+        """Show the newest search's results (the search runner calls this)."""
+        self.spec = replace(self.spec, query=query)
+        self.hits = hits
+        self.refresh_view(cursor="best" if hits else "keep")
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
-
-    def run_search(self, value: str) -> None:
-        """Search for ``value``: in place for small catalogs, else in a worker thread."""
-        query = clean_text(value)
-        if query == self._requested_query:
-            return
-        self._requested_query = query
-        self.search_generation += 1
-        generation = self.search_generation
-        if not query.strip():
-            self.apply_search(generation, query, None)
-        elif len(self.catalog.points) < SYNC_SEARCH_LIMIT:
-            self.apply_search(generation, query, self._engine_search(query))
-        else:
-            self._search_worker(generation, query)
-
-    @work(thread=True, group="search")
-    def _search_worker(self, generation: int, query: str) -> None:
-        """Search off the UI thread. Not ``exclusive``: a thread cannot be stopped anyway,
-        and cancelling makes ``workers.wait_for_complete()`` raise. The generation does the
-        job: a queued search whose query went stale never runs, and stale hits are dropped."""
-        with self._search_lock:  # typing fast queues searches; only the newest one runs
-            if generation != self.search_generation:
-                return
-            hits = self._engine_search(query)
-        if generation == self.search_generation:
-            try:
-                self.call_from_thread(self.apply_search, generation, query, hits)
-            except RuntimeError:  # the app closed meanwhile
-                pass
-
-    def _engine_search(self, query: str) -> list[Hit]:
-        """The engine's hits; a failing engine gives no hits and a toast, never a crash."""
-        try:
-            return self.engine().search(query)
-        except Exception as exc:  # noqa: BLE001 - the app must survive a search bug
-            message = f"Search failed: {type(exc).__name__}: {clean_text(str(exc))}"
-            if threading.current_thread() is threading.main_thread():
-                self.notify(message, severity="error", markup=False)
-            else:
-                self.call_from_thread(self.notify, message, severity="error", markup=False)
-            return []
-
-    @work(thread=True, group="search-engine")
-    def _warm_engine(self) -> None:
-        """Index a big catalog for search while the user looks at the first screen.
-
-        Then freeze what exists (catalog, grid, index: a million objects at 100k points) out
-        of the cyclic GC: a full collection over them took 0.38 s, a pause in mid-typing."""
-        self.engine()
-        gc.freeze()
-
-    def apply_search(self, generation: int, query: str, hits: list[Hit] | None) -> bool:
-        """Show search results unless a newer search started since; returns whether applied."""
-        if generation != self.search_generation:
-            return False
-        self.query_text = query
-        self.hits = hits
-        self.refresh_view(cursor="best" if hits else "keep")
-        return True
 
     @on(SearchInput.JumpToBest)
     def _search_submitted(self) -> None:
@@ -293,18 +300,26 @@ class ExplorerApp(CellActions, App[int]):
         self.focus_now(self.grid)
 
     # ------------------------------------------------------------ events
+    def _remember_cursor(self) -> None:
+        row, _, point = self.grid.current()
+        platform = self.grid.current_platform
+        if row is not None and platform is not None:
+            self._anchor = (row.capability.id, point.id if point is not None else None, platform)
+
     @on(ComparisonGrid.CursorMoved)
     def _cursor_moved(self, event: ComparisonGrid.CursorMoved) -> None:
         grid = event.grid
+        if not event.by_view:
+            self._remember_cursor()
         row, cell, point = grid.current()
-        detail = self._detail
         self._headers.set_current(grid.cursor_pane)
         if row is None or cell is None:
-            detail.show(Text("Nothing to show: no row matches the search and filters.", style="italic"))
+            self._detail.show(Text("Nothing to show: no row matches the search and filters.", style="italic"))
         elif point is not None:
-            detail.show(point_detail(self.catalog, point, cell.platform, row))
+            self._detail.show(point_detail(self.catalog, point, cell.platform, row))
         else:
-            detail.show(empty_detail(self.catalog, row, cell, self.filters))
+            self._detail.show(empty_detail(self.catalog, row, cell, self.spec.filters))
+        self.fit_detail()
 
     @on(ComparisonGrid.GeometryChanged)
     def _geometry_changed(self, event: ComparisonGrid.GeometryChanged) -> None:
@@ -327,10 +342,6 @@ class ExplorerApp(CellActions, App[int]):
         else:
             self.action_toggle_filter(event.key)
 
-    # ----------------------------------------------------------- actions
-    def action_focus_search(self) -> None:
-        self.focus_now(self.search_input)
-
     @on(ComparisonGrid.EscapePressed)
     def _grid_escape(self) -> None:
         """Escape in the grid clears the search (never quits)."""
@@ -341,30 +352,159 @@ class ExplorerApp(CellActions, App[int]):
     def _detail_closed(self) -> None:
         self.focus_now(self.grid)
 
+    # ----------------------------------------------------------- actions
+    def action_focus_search(self) -> None:
+        self.focus_now(self.search_input)
+
     def action_toggle_filter(self, key: str) -> None:
-        self.set_filters(self.filters.toggle(key))
+        self.set_filters(self.spec.filters.toggle(key))
 
     def action_toggle_differences(self) -> None:
-        self.set_differences(not self.differences)
+        self.set_differences(not self.spec.differences)
 
-    # Dialogs and features wired in from their own modules ------------
+    def action_open_doc(self) -> None:
+        point, _ = self.highlighted()
+        url, problem = doc_link(point)
+        if url is None:
+            self.notify(problem, severity="information" if problem == "no doc link" else "warning", markup=False)
+            return
+        self._open_in_browser(url)
+
+    @work(thread=True, group="browser")
+    def _open_in_browser(self, url: str) -> None:
+        """In a thread: starting a browser may block. Says whether one started."""
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        self.call_from_thread(self._browser_done, url, opened)
+
+    def _browser_done(self, url: str, opened: bool) -> None:
+        shown = clean_text(url)
+        if opened:
+            self.notify(f"Opened {shown}", markup=False)
+            return
+        copy = key_table.display_key(self.keymap_in_force.keys["copy"].split(",")[0])
+        self.notify(f"No web browser could be started for {shown}. Press {copy} to copy the link.",
+                    severity="warning", timeout=10, markup=False)
+
+    def action_copy(self) -> None:
+        point, platform_id = self.highlighted()
+        if platform_id is None:
+            return
+        row, cell, _ = self.grid.current()
+        found = copy_text(self.catalog, point, platform_id, row, cell)
+        if found is None:
+            return
+        text, what = found
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied {what} to the clipboard", markup=False)
+
+    def _step_match(self, step: int) -> None:
+        view = self.view
+        if view is None or not view.hits:
+            self.notify("no search matches" if self.spec.query.strip() else "no search", markup=False)
+            return
+        point, platform = self.highlighted()
+        target = view.step_hit((point.id, platform) if point is not None and platform else None, step)
+        if target is not None:
+            self.jump_to(*target)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    # Dialogs and features with screens of their own ----------------------
     def action_help(self) -> None:
+        from explorer.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(config_file=self.settings.path))
 
     def action_choose_platforms(self) -> None:
-        self.push_screen(PlatformScreen(self.catalog.platforms, self.platforms), self._platforms_chosen)
+        from explorer.tui.screens.platforms import PlatformChoice, PlatformScreen
 
-    def _platforms_chosen(self, choice: PlatformChoice | None) -> None:
-        if choice is not None:
-            self.set_platforms(choice.ids)
-            if choice.save:
-                self.settings.save_platforms(self)
+        def chosen(choice: PlatformChoice | None) -> None:
+            if choice is not None:
+                self.set_platforms(choice.ids)
+                if choice.save:
+                    self.tell(self.settings.save_platforms(self.spec.platforms))
 
-    def action_bookmark(self) -> None:
-        self.bookmarks.toggle_highlighted()
+        self.push_screen(PlatformScreen(self.catalog.platforms, self.spec.platforms), chosen)
 
-    def action_bookmarks(self) -> None:
-        self.bookmarks.open_view()
+    def save_default_filters(self) -> None:
+        self.tell(self.settings.save_filters(self.spec.filters))
+
+    def save_default_platforms(self) -> None:
+        self.tell(self.settings.save_platforms(self.spec.platforms))
 
     def action_export(self) -> None:
-        self.push_screen(ExportScreen(self.catalog, self.view, active_shortlist(self)))
+        from explorer.tui.screens.export import ExportScreen, ShortlistSource
+
+        active = self.bookmarks.store.active
+        shortlist = ShortlistSource(active.name, tuple(active.bookmarks))
+        self.push_screen(ExportScreen(self.catalog, self.view, shortlist))
+
+    # Bookmarks -------------------------------------------------------------
+    def action_bookmark(self) -> None:
+        """``b``: bookmark the highlighted point on its pane's platform, or remove the bookmark."""
+        point, platform_id = self.highlighted()
+        if point is None or platform_id is None:
+            self.notify("Nothing to bookmark here: move to a point first", markup=False)
+            return
+        platform = self.catalog.platform(platform_id)
+        message = self.bookmarks.toggle(point.id, point.name, platform_id, platform.short_name)
+        self.bookmarks_changed()
+        self.notify(message, markup=False)
+
+    def action_bookmarks(self) -> None:
+        """``B``: the bookmarks view; enter there jumps to the point in the panes."""
+        from explorer.tui.screens.bookmarks import BookmarksScreen
+
+        self.bookmarks.save()  # picks up what other instances saved meanwhile
+        self.bookmarks_changed()
+        self.push_screen(BookmarksScreen(self.bookmarks, self.catalog), self.jump_to_bookmark)
+
+    def bookmarks_changed(self) -> None:
+        """After a bookmark change (here or in the bookmarks view): warnings, ★ marks, the
+        title, and a retry when another instance held the file's lock."""
+        for warning in self.bookmarks.take_warnings():
+            self.notify(warning, title="Bookmarks", severity="warning", timeout=12, markup=False)
+        self.query_one("#title-bar", TitleBar).set_shortlist(self.bookmarks.header_text())
+        self.grid.refresh()
+        if self.bookmarks.retry_wanted and not self._retry_pending:
+            self._retry_pending = True
+            self.set_timer(RETRY_SECONDS, self._retry_bookmarks)
+
+    def _retry_bookmarks(self) -> None:
+        self._retry_pending = False
+        if self.bookmarks.retry_wanted:
+            self.bookmarks.save()
+            self.bookmarks_changed()
+
+    def on_bookmarks_screen_changed(self) -> None:
+        self.bookmarks_changed()
+
+    def jump_to_bookmark(self, target: tuple[str, str] | None) -> None:
+        """Move the grid's cursor to a bookmarked point (clearing the search if it hides it)."""
+        if target is None:
+            return
+        point_id, platform_id = target
+        found = self.jump_to(point_id, platform_id)
+        if not found and self.spec.query:
+            self.search_input.value = ""
+            self.run_search("")
+            found = self.jump_to(point_id, platform_id)
+        self.focus_now(self.grid)
+        if found:
+            return
+        point = self.catalog.find_point(point_id)
+        platform = self.catalog.platform(platform_id) if self.catalog.has_platform(platform_id) else None
+        if point is None or platform is None:
+            self.notify(f"{point_id} on {platform_id} is missing from the catalog", markup=False)
+        elif platform_id not in self.spec.platforms:
+            self.notify(f"{platform.name} has no pane: press p to show it", markup=False)
+        else:
+            self.notify(f"{point.name} on {platform.short_name} is hidden by the filters or differences mode",
+                        markup=False)

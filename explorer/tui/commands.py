@@ -15,7 +15,8 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from explorer.tui import keymap as km
+from explorer.core.settings import keys as key_table
+from explorer.tui.bindings import keys_in_force
 
 
 @dataclass(frozen=True)
@@ -38,24 +39,27 @@ def highlight(matcher: Matcher, title: str) -> Content:
     return content
 
 
-def _state(app: Any, spec: km.KeySpec) -> str:
+def _state(app: Any, spec: key_table.KeySpec) -> str:
     """A short "now: …" note for toggles, so the palette tells what a command will do."""
-    filters = getattr(app, "filters", None)
-    if spec.action.startswith("toggle_filter(") and filters is not None:
-        key = spec.action.split("'")[1]
-        return "on" if filters.is_on(key) else "off"
-    if spec.action == "toggle_differences" and hasattr(app, "differences"):
-        return "on" if app.differences else "off"
-    return ""
+    if not spec.toggles:
+        return ""
+    if spec.toggles == "differences":
+        on = bool(getattr(app, "differences", False))
+    else:
+        filters = getattr(app, "filters", None)
+        if filters is None:
+            return ""
+        on = filters.is_on(spec.toggles)
+    return "on" if on else "off"
 
 
 def app_commands(app: Any) -> Iterator[PaletteCommand]:
     """Every palette command for ``app`` in its current state."""
-    keys = km.effective_keys(getattr(app, "_keymap", {}))
-    for spec in km.specs("app"):
+    keys = keys_in_force(app)
+    for spec in key_table.specs("app"):
         if not spec.palette:
             continue
-        note = Content.assemble(("key ", "dim"), (km.display_keys(keys[spec.id]), "bold"))
+        note = Content.assemble(("key ", "dim"), (key_table.display_keys(keys[spec.id]), "bold"))
         state = _state(app, spec)
         if state:
             note = note + Content.styled(f" · now {state}", "dim")
@@ -73,17 +77,16 @@ def app_commands(app: Any) -> Iterator[PaletteCommand]:
                 f"Jump to platform: {platform.name}", note, partial(jump_to_platform, app, platform.id), data=True
             )
 
-    settings = getattr(app, "settings", None)
-    if settings is not None:
+    if hasattr(app, "save_default_filters"):
         yield PaletteCommand(
             "Save the current filters as the default",
             Content.styled("written to config.yaml; used at the next start", "dim"),
-            partial(settings.save_filters, app),
+            app.save_default_filters,
         )
         yield PaletteCommand(
             "Save the shown platforms as the default",
             Content.styled("written to config.yaml; used at the next start", "dim"),
-            partial(settings.save_platforms, app),
+            app.save_default_platforms,
         )
 
 

@@ -1,104 +1,101 @@
-"""The app's side of config.yaml: apply it at startup, report its problems once, save choices.
+"""The app's side of config.yaml: read it once at start, word its problems, save choices.
 
-Command-line values win over the config (the app's ``explicit_filters`` and
-``explicit_platforms`` flags say which were given). A theme picked in the command palette is
-saved; the platform chooser's ``s`` and two palette commands save the default platforms and
-filters. Saving goes through :func:`explorer.core.settings.config.save_config` (atomic; an unreadable
-file is moved aside first, and the notification says where it went).
+Nothing here touches the app: :meth:`SettingsControl.load` returns what config.yaml asks for
+(:class:`Startup`), the app decides what the command line overrides and applies it, and the
+save methods return an :class:`Outcome` (a message and its severity) for the app to show.
+Saving goes through :func:`explorer.core.settings.save_config` (atomic; an unreadable file is
+moved aside first, and the message says where it went).
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from explorer.core.settings import Config, config_path, load_config, save_config, summary
 from explorer.core.filters import Filters
 from explorer.core.model import CLIENTS, ENVIRONMENTS
-from explorer.tui import keymap as km
+from explorer.core.settings import Config, config_path, load_config, save_config, summary
+from explorer.core.settings.keys import Keymap, resolve
 
 
-class Settings:
-    """Loaded once per app; ``app`` is the :class:`~explorer.tui.app.ExplorerApp`."""
+@dataclass(frozen=True)
+class Outcome:
+    """What to tell the user after a save."""
+
+    message: str
+    severity: str = "information"
+
+
+@dataclass(frozen=True)
+class Startup:
+    """What config.yaml asks for at start-up, and the problems found reading it."""
+
+    config: Config
+    keymap: Keymap
+    warnings: tuple[str, ...]
+
+    def filters(self, kinds: frozenset[str] = frozenset()) -> Filters | None:
+        """The default filters, or None when config.yaml sets none."""
+        config = self.config
+        if not (config.environments or config.clients):
+            return None
+        return Filters(frozenset(config.environments or ENVIRONMENTS), frozenset(config.clients or CLIENTS), kinds)
+
+    def notice(self) -> tuple[str, str] | None:
+        """(title, text) of the one notification about config.yaml's problems, if any."""
+        if not self.warnings:
+            return None
+        count = len(self.warnings)
+        if self.config.ignored:
+            title = "config.yaml could not be used; the default settings are in force"
+        else:
+            title = f"config.yaml: {count} problem{'s' if count != 1 else ''}; the rest of it is used"
+        return title, summary(list(self.warnings))
+
+
+class SettingsControl:
+    """config.yaml for one app run."""
 
     def __init__(self, config_dir: str | os.PathLike[str] | None = None) -> None:
         self.path = config_path(config_dir)
-        self.config = Config()
-        self.warnings: list[str] = []
         self._theme: str | None = None
 
-    # --- startup ---------------------------------------------------------------------
+    def load(self, *, themes: Iterable[str], platform_ids: Iterable[str]) -> Startup:
+        config, warnings = load_config(self.path, themes=themes, platform_ids=platform_ids)
+        keymap = resolve(config.keymap)
+        warnings += [f"{self.path}: {problem}" for problem in keymap.problems]
+        return Startup(config, keymap, tuple(warnings))
 
-    def apply_at_start(self, app: Any) -> None:
-        """Read config.yaml and set theme, keymap, filters and platforms on ``app``.
-
-        Call from ``App.__init__`` after the command-line values are set.
-        """
-        config, warnings = load_config(
-            self.path,
-            themes=app.available_themes,
-            binding_ids=km.binding_ids(),
-            platform_ids=app.catalog.platform_ids,
-        )
-        for key, first, second in km.conflicts(config.keymap):
-            warnings.append(f"{self.path}: keymap: {key!r} is bound to both {first} and {second}; {first} wins")
-        self.config, self.warnings = config, warnings
-        if config.theme:
-            app.theme = config.theme
-        self._theme = app.theme
-        if config.keymap:
-            app.set_keymap(config.keymap)
-        if not app.explicit_filters and (config.environments or config.clients):
-            app.filters = Filters(
-                frozenset(config.environments or ENVIRONMENTS),
-                frozenset(config.clients or CLIENTS),
-                app.filters.kinds,
-            )
-        if not app.explicit_platforms and config.platforms:
-            app.platforms = tuple(config.platforms)
-
-    def on_mount(self, app: Any) -> None:
-        """Tell the user about config problems (once) and start saving theme changes."""
-        if self.warnings:
-            count = len(self.warnings)
-            app.notify(
-                summary(self.warnings),
-                title=f"config.yaml: {count} problem{'s' if count != 1 else ''}; the rest of it is used",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
-        app.theme_changed_signal.subscribe(app, lambda theme: self._theme_changed(app, theme.name))
-
-    # --- saving ----------------------------------------------------------------------
-
-    def _theme_changed(self, app: Any, name: str) -> None:
-        if name == self._theme:
-            return
+    def theme_in_force(self, name: str) -> None:
+        """The theme the app starts with (a later change to another one is saved)."""
         self._theme = name
-        self.save(app, {"theme": name}, f"Theme {name} saved")
 
-    def save_platforms(self, app: Any) -> bool:
-        return self.save(app, {"platforms": list(app.platforms)}, "Default platforms saved")
+    def theme_changed(self, name: str) -> Outcome | None:
+        """Save a theme picked in the palette (None when it is the one in force already)."""
+        if name == self._theme:
+            return None
+        self._theme = name
+        return self.save({"theme": name}, f"Theme {name} saved")
 
-    def save_filters(self, app: Any) -> bool:
-        filters: Filters = app.filters
+    def save_platforms(self, platforms: tuple[str, ...]) -> Outcome:
+        return self.save({"platforms": list(platforms)}, "Default platforms saved")
+
+    def save_filters(self, filters: Filters) -> Outcome:
         value = {
             "environments": [e for e in ENVIRONMENTS if e in filters.environments],
             "clients": [c for c in CLIENTS if c in filters.clients],
         }
-        return self.save(app, {"filters": value}, "Default filters saved")
+        return self.save({"filters": value}, "Default filters saved")
 
-    def save(self, app: Any, updates: dict[str, object], done: str) -> bool:
-        """Write ``updates`` to config.yaml and tell the user how it went (never raises)."""
+    def save(self, updates: dict[str, object], done: str) -> Outcome:
+        """Write ``updates`` to config.yaml; never raises."""
         try:
             result = save_config(self.path, updates)
         except (OSError, TimeoutError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
-            app.notify(f"Could not save {self.path}: {reason}", severity="error", markup=False)
-            return False
+            return Outcome(f"Could not save {self.path}: {reason}", "error")
         message = f"{done} in {result.path}"
         if result.moved_aside is not None:
             message += f". The unreadable old file was kept as {result.moved_aside.name}"
-        app.notify(message, markup=False)
-        return True
+        return Outcome(message)

@@ -1,19 +1,20 @@
 """What the main screen shows, kept apart from the widgets (no Textual import).
 
-:class:`ViewState` caches one :class:`ViewBuilder` per (platforms, filters), and the
-unsearched view per differences mode, so that a search keystroke only costs
-``ViewBuilder.build`` plus a pass over the visible rows' heights (row objects are built only
-for the rows on screen).
+The app owns the :class:`~explorer.core.view.ViewSpec`; :class:`ViewState` turns it into a
+view with :func:`~explorer.core.view.build_view` and keeps what makes that fast: the core's
+builder cache, and the unsearched view and line model per (platforms, filters, differences
+mode), so that a search keystroke only costs ``build_view`` plus a pass over the visible
+rows' heights (row objects are built only for the rows on screen).
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from bisect import bisect_left
 
 from explorer.core.compare import ComparisonIndex
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog
-from explorer.core.view import HitLike, View, ViewBuilder, ViewSpec
+from explorer.core.view import HitLike, View, ViewCache, ViewSpec, build_view
 from explorer.tui.render.geometry import LineModel
 
 BUILDER_CACHE = 8
@@ -25,7 +26,7 @@ class ViewState:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.index = ComparisonIndex(catalog)
-        self._builders: OrderedDict[Key, ViewBuilder] = OrderedDict()
+        self.cache = ViewCache(self.index, BUILDER_CACHE)
         self._plain: dict[tuple[Key, bool], tuple[View, LineModel]] = {}
         self.view: View | None = None
         self.model = LineModel([], [])
@@ -33,32 +34,18 @@ class ViewState:
         #: Row indexes of the cached unsearched models, by model identity.
         self._row_indexes: dict[int, dict[int, int]] = {}
 
-    def builder(self, platforms: tuple[str, ...], filters: Filters) -> ViewBuilder:
-        key = (platforms, filters)
-        found = self._builders.get(key)
-        if found is not None:
-            self._builders.move_to_end(key)
-            return found
-        builder = ViewBuilder(self.index, platforms, filters)
-        self._builders[key] = found = builder
-        while len(self._builders) > BUILDER_CACHE:
-            old, _ = self._builders.popitem(last=False)
-            for plain_key in [k for k in self._plain if k[0] == old]:
-                self._row_indexes.pop(id(self._plain[plain_key][1]), None)
-                del self._plain[plain_key]
-        return found
-
     def build(self, spec: ViewSpec, hits: list[HitLike] | None) -> tuple[View, LineModel]:
         key = (spec.platforms, spec.filters)
-        builder = self.builder(spec.platforms, spec.filters)
         searching = bool(spec.query.strip())
         plain_key = (key, spec.differences)
+        for stale in [k for k in self._plain if k[0] not in self.cache]:  # their builder was dropped
+            self._row_indexes.pop(id(self._plain.pop(stale)[1]), None)
         if not searching and plain_key in self._plain:
             view, model = self._plain[plain_key]
             if view.spec != spec:  # same rows; keep the spec exact for reports
                 view = View(spec, view.comparison, view.rows, view.counts, view.totals)
         else:
-            view = builder.build(spec, hits if searching else None)
+            view = build_view(self.index, spec, hits, self.cache)
             model = LineModel(view.rows, view.heights())
             if not searching:
                 self._plain[plain_key] = (view, model)
@@ -86,6 +73,22 @@ class ViewState:
             self._row_index = {index: i for i, index in enumerate(indices)}
             self._row_indexes[id(self.model)] = self._row_index
         return self._row_index.get(grid_row)
+
+    def nearest_row(self, capability_id: str) -> int:
+        """The view row nearest to where a capability's row would be (catalog order), for a
+        cursor whose row the filters or differences mode just hid."""
+        if self.view is None or not self.view.rows:
+            return 0
+        grid_row = self.index.row_of_capability.get(capability_id)
+        indices = self.view.row_indices
+        if grid_row is None or self.view.searching:
+            return 0
+        position = bisect_left(indices, grid_row)
+        if position >= len(indices):
+            return len(indices) - 1
+        if position > 0 and grid_row - indices[position - 1] <= indices[position] - grid_row:
+            return position - 1
+        return position
 
     def locate(self, point_id: str, platform_id: str) -> tuple[int, int, int] | None:
         """(row, entry, pane) of a point on a platform in the current view, if it shows."""

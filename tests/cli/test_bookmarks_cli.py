@@ -44,7 +44,7 @@ def test_add_list_remove(run):
     assert lines[0] == "Default (active): 2 bookmarks"
     assert lines[1] == "  Alpha desktop (alpha)"
     assert lines[2].split() == ["alpha.events", "Event", "subscriptions", "✓", "available", "(onsite;", "win)"]
-    assert lines[3] == "  Gamma services (gamma)"
+    assert lines[3] == "  Gamma services [--platform gamma]"
     assert "gamma.rest" in lines[4] and "✓ available" in lines[4] and lines[4].endswith("note: check OData")
     assert "Legacy: 1 bookmark" in lines and any("◐ partial" in line for line in lines)
 

@@ -10,7 +10,8 @@ from explorer.core.bookmarks import BookmarkStore
 from explorer.core.bookmarks import FILE_NAME
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
-from explorer.tui.screens.bookmarks import BOOKMARK_KEYS, BookmarksScreen
+from explorer.core.settings import keys as key_table
+from explorer.tui.screens.bookmarks import BookmarksScreen
 from explorer.tui.widgets.grid import ComparisonGrid
 from tests.catalogs import ROOT
 
@@ -97,10 +98,10 @@ async def test_the_view_groups_by_platform_with_availability_and_note(mini_catal
     async with app.run_test(size=SIZE) as pilot:
         await open_view(pilot)
         lines = list_text(app)
-        assert lines[0] == "Alpha desktop (alpha)"
+        assert lines[0] == "Alpha desktop"
         assert "Event subscriptions" in lines[1] and "✓ available" in lines[1]
         assert lines[1].endswith("— COM [bold]only[/bold]")  # data, not markup
-        assert lines[2] == "Gamma services (gamma)"
+        assert lines[2] == "Gamma services"
         assert "REST API" in lines[3] and "gamma.rest" in lines[3]
         assert "gone.point" in lines[4] and "missing from catalog" in lines[4]
         tabs = app.screen.query_one("#bookmarks-tabs").render().plain
@@ -271,7 +272,7 @@ async def test_an_unusable_config_folder_keeps_bookmarks_for_the_session(mini_ca
 
 
 def test_every_view_key_has_an_action():
-    for spec in BOOKMARK_KEYS:
+    for spec in key_table.specs("bookmarks"):
         assert hasattr(BookmarksScreen, f"action_{spec.action}"), spec.id
 
 
@@ -293,7 +294,7 @@ async def test_the_keys_line_names_every_key(mini_catalog, tmp_config):
     async with app.run_test(size=SIZE) as pilot:
         await open_view(pilot)
         keys = app.screen.query_one("#bookmarks-keys").render().plain
-        for spec in BOOKMARK_KEYS:
+        for spec in key_table.specs("bookmarks"):
             assert spec.description in keys
         assert "s/→ next list" in keys and "←/⇧tab previous list" in keys and "del remove" in keys
 

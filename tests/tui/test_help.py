@@ -8,7 +8,7 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from explorer.tui import keymap as km
+from explorer.core.settings import keys as km
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 from explorer.tui.screens.bookmarks import BookmarksScreen
@@ -31,79 +31,23 @@ SCOPE_CLASSES = {
     "help": HelpScreen,
     "platforms": PlatformScreen,
     "bookmarks": BookmarksScreen,
-    "text dialog": TextDialog,
-    "confirm dialog": ConfirmDialog,
+    "text": TextDialog,
+    "confirm": ConfirmDialog,
     "export": ExportScreen,
 }
 
 
-# --- the key map as data ------------------------------------------------------------------
-
-
-def test_binding_ids_are_unique_and_kebab_case():
-    ids = [s.id for s in km.all_specs()]
-    assert len(ids) == len(set(ids))
-    assert all(i == i.lower() and " " not in i and "_" not in i for i in ids)
-
-
-@pytest.mark.parametrize("spec", km.all_specs(), ids=lambda s: s.id)
+@pytest.mark.parametrize("spec", km.KEYMAP, ids=lambda s: s.id)
 def test_every_binding_has_an_action_method(spec):
     name = spec.action.split("(")[0]
     cls = SCOPE_CLASSES[spec.scope]
     assert hasattr(cls, f"action_{name}"), f"{cls.__name__} has no action_{name} for {spec.id}"
 
 
-def test_every_binding_with_an_id_can_be_remapped():
-    """Bindings declared by any screen of the app are known to config.yaml's keymap check."""
-    known = km.binding_ids()
-    declared = {
-        b.id for cls in km._explorer_classes() for b in cls.__dict__.get("BINDINGS", ()) if getattr(b, "id", None)
-    }
-    assert declared and declared <= known
-    assert {"bookmarks-note", "export-write"} <= known
-
-
-def test_keyboard_contract_defaults():
-    keys = km.effective_keys()
-    assert keys["focus-search"] == "slash"
-    assert [keys[f"toggle-{k}"] for k in ("cloud", "onsite", "win", "web")] == ["1", "2", "3", "4"]
-    assert keys["differences"] == "d" and keys["platforms"] == "p" and keys["help"] == "question_mark"
-    assert keys["quit"] == "q,ctrl+q" and keys["command-palette"] == "ctrl+p"
-    assert keys["next-match"] == "n" and keys["previous-match"] == "N"
-    assert km.conflicts() == []
-
-
-def test_escape_never_quits():
-    assert all("escape" not in s.keys.split(",") for s in km.KEYMAP if s.action == "quit")
-
-
-def test_effective_keys_and_conflicts_after_a_remap():
-    keys = km.effective_keys({"toggle-cloud": "c", "no-such-id": "x"})
-    assert keys["toggle-cloud"] == "c" and "no-such-id" not in keys
-    assert km.conflicts({"toggle-cloud": "q"}) == [("q", "toggle-cloud", "quit")]
-    assert km.conflicts({"toggle-cloud": "j"}) == [("j", "toggle-cloud", "cursor-down")]
-    assert km.conflicts({"chooser-save": "x"}) == []  # dialogs are modal
-
-
-def test_display_keys():
-    assert km.display_keys("q,ctrl+q") == "q / ctrl+q"
-    assert km.display_keys("question_mark") == "?"
-    assert km.display_keys("shift+up,left_square_bracket") == "shift+↑ / ["
-
-
-def test_markdown_lists_every_binding():
-    text = km.markdown_table()
-    for spec in km.KEYMAP:
-        assert f"`{spec.id}`" in text
-    assert "| `?` | Show the keys, filters and cell marks | `help` |" in text
-
-
-@pytest.mark.parametrize("document", ["docs/keys.md", "README.md"])
-def test_key_tables_in_the_docs_are_up_to_date(document):
-    """The docs embed the generated table; regenerate with
-    ``python -m explorer.tui.keymap --update <file>``."""
-    doc = (ROOT / document).read_text(encoding="utf-8")
-    assert km.markdown_table() in doc
+def test_every_scope_is_bound_by_its_class_from_the_table():
+    for scope, cls in SCOPE_CLASSES.items():
+        declared = [b.id for b in cls.__dict__.get("BINDINGS", ())]
+        assert declared == [s.id for s in km.specs(scope)], scope
 
 
 # --- help text ----------------------------------------------------------------------------
@@ -111,7 +55,7 @@ def test_key_tables_in_the_docs_are_up_to_date(document):
 
 def test_help_content_lists_keys_rule_and_marks():
     text = help_content(width=100).plain
-    for spec in km.all_specs():
+    for spec in km.KEYMAP:
         assert spec.help in text
         assert spec.id in text  # wide enough for the ids column
     assert FILTER_RULE in text.replace("\n  ", " ")
@@ -126,7 +70,7 @@ def test_help_content_leaves_ids_out_when_narrow():
 
 
 def test_help_content_shows_remapped_keys():
-    lines = help_content({"toggle-cloud": "c,f5"}, width=100).plain.splitlines()
+    lines = help_content(km.effective_keys({"toggle-cloud": "c,f5"}), width=100).plain.splitlines()
     line = next(ln for ln in lines if "Toggle the cloud environment filter" in ln)
     assert line.split()[0:3] == ["c", "/", "f5"]
 

@@ -32,7 +32,8 @@ async def test_markup_in_names_shows_literally(make_app, hostile):
     async with app.run_test(size=(200, 45)) as pilot:
         await pilot.pause()
         text = screen_text(app)
-        assert "Alpha [b]bold[/b]" in text
+        assert "▸ [i]A" in text  # the pane header shows the short name
+        assert "Alpha [b]bold[/b]" in app.query_one("#detail").plain  # the detail panel the full one
         assert "[b]bold[/b] [@click=app.quit]x[/] [link=javascript:x]y[/link] unclosed [" in text
         assert "[b]Markup[/b] row" in text  # the capability gutter
         assert "[dim]one" in text and "[/]two" in text and "three [" in text

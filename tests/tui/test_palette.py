@@ -6,7 +6,7 @@ import yaml
 from textual.command import CommandList, CommandPalette, Matcher
 
 from explorer.core.filters import Filters
-from explorer.tui import keymap as km
+from explorer.core.settings import keys as km
 from explorer.tui.app import ExplorerApp
 from explorer.tui.commands import app_commands, highlight
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-import explorer.tui.app as app_module
+import explorer.tui.search_runner as app_module
 from explorer.core.search import SearchEngine
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.search_bar import SearchBar, SearchInput
@@ -126,11 +126,12 @@ async def test_stale_results_never_overwrite(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.press("slash", *"soap")
-        old = app.search_generation
+        requests = app.search.requests
+        old = requests.ask("soap ")  # a ticket that a newer request will outdate
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"rest")
-        assert app.search_generation > old
+        assert not requests.is_current(old)
         stale_hits = SearchEngine(app.catalog).search("soap")
-        assert app.apply_search(old, "soap", stale_hits) is False
+        app.search._deliver_if_current("soap", old, stale_hits)
         assert rows(app) == ["api"]
         assert app.query_text == "rest"
 
@@ -152,11 +153,11 @@ async def test_worker_drops_results_of_a_stale_query(make_app, monkeypatch):
     started = threading.Event()
     real_search = SearchEngine.search
 
-    def slow_search(self, query):
+    def slow_search(self, query, *args, **kwargs):
         if query == "soap":  # the old query is slow: its results arrive after the new one
             started.set()
             release.wait(5)
-        return real_search(self, query)
+        return real_search(self, query, *args, **kwargs)
 
     monkeypatch.setattr(SearchEngine, "search", slow_search)
     app = make_app()
@@ -175,27 +176,28 @@ async def test_worker_drops_results_of_a_stale_query(make_app, monkeypatch):
         assert rows(app) == ["api"]
 
 
-async def test_search_worker_called_with_old_generation_is_ignored(make_app, monkeypatch):
+async def test_a_search_requested_before_a_newer_one_never_runs(make_app, monkeypatch):
     monkeypatch.setattr(app_module, "SYNC_SEARCH_LIMIT", 0)
     calls: list[str] = []
-    real_search = SearchEngine.search
-    monkeypatch.setattr(SearchEngine, "search", lambda self, q: calls.append(q) or real_search(self, q))
+    real = SearchEngine._search
+    monkeypatch.setattr(SearchEngine, "_search", lambda self, q, *a: calls.append(q.text) or real(self, q, *a))
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         app.run_search("rest")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        old = app.search_generation - 1
+        old = app.search.requests.ask("soap")
+        app.run_search("api")  # newer: the "soap" ticket is outdated before its worker runs
         calls.clear()
-        app._search_worker(old, "soap")
+        app.search._in_worker("soap", old)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert calls == []  # a stale request never even runs the engine
-        assert rows(app) == ["api"]
+        assert "soap" not in calls  # a stale request never even runs the engine
+        assert app.query_text == "api"
 
 
 async def test_a_failing_engine_never_crashes_the_app(make_app, monkeypatch):
-    def broken(self, query):
+    def broken(self, query, *args, **kwargs):
         raise ValueError("index out of shape [b]")
 
     monkeypatch.setattr(SearchEngine, "search", broken)

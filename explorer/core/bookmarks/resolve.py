@@ -65,9 +65,10 @@ class PlatformGroup:
 
     @property
     def title(self) -> str:
+        """The platform's name (its id only when the catalog no longer has it)."""
         if self.platform is None:
             return f"{self.platform_id} ({MISSING})"
-        return f"{self.platform.name} ({self.platform_id})"
+        return self.platform.name
 
 
 def resolve_one(bookmark: Bookmark, catalog: Catalog) -> Resolved:

@@ -16,7 +16,7 @@ The model: a :class:`~explorer.core.bookmarks.document.Document` holds one or mo
 with a note and the UTC time it was added. Shortlist names are unique, compared
 case-insensitively, and every method taking ``shortlist=`` defaults to the active one.
 Bookmarks are never checked against the catalog here: a bookmark whose point left the
-catalog is kept (``bookmarks_catalog`` reports it as missing from the catalog).
+catalog is kept (``resolve`` reports it as missing from the catalog).
 
 Mutating methods change the store at once (``revision`` goes up) and raise
 :class:`BookmarkError` (a ``ValueError`` with a one-line message) for a request that makes

@@ -1,7 +1,7 @@
 """Check parsed catalog documents against the format and collect every problem.
 
 Structure (types, required and unknown keys, enums, patterns, links) is checked against
-``catalog_spec``; the cross-entry checks (duplicate ids, unknown references) live in
+``spec``; the cross-entry checks (duplicate ids, unknown references) live in
 ``loader``. Nothing stops at the first problem.
 """
 

@@ -182,7 +182,7 @@ class PlatformSection:
 
 
 class BookmarkLike(Protocol):
-    """A bookmarked (point, platform) pair with the user's note (``bookmarks_file.Bookmark``)."""
+    """A bookmarked (point, platform) pair with the user's note (``explorer.core.bookmarks.Bookmark``)."""
 
     point: str
     platform: str
@@ -237,30 +237,12 @@ def _ordered(values: Iterable[str], order: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v for v in order if v in seen) + tuple(sorted(seen - set(order)))
 
 
-def filtered_reason(entries: Sequence[Entry], filters: Filters) -> str:
-    """Why the filters hide a platform's points, e.g. "onsite only" or "win client only"."""
-    parts: list[str] = []
-    for entry in entries:
-        av = entry.availability
-        reasons = []
-        if not set(av.environments) & filters.environments:
-            reasons.append(" + ".join(_ordered(av.environments, ENVIRONMENTS)) + " only")
-        if not set(av.clients) & filters.clients:
-            reasons.append(" + ".join(_ordered(av.clients, CLIENTS)) + " client only")
-        if not reasons and filters.kinds and entry.point.kind not in filters.kinds:
-            reasons.append(f"kind {entry.point.kind} not chosen")
-        text = ", ".join(reasons)
-        if text and text not in parts:
-            parts.append(text)
-    return "; ".join(parts) or "not for the chosen environments and clients"
-
-
 def _refs(entries: Iterable[Entry]) -> tuple[PointRef, ...]:
     return tuple(PointRef(e.point, e.availability) for e in entries)
 
 
 def _cell(cell: Cell, platform: Platform, filters: Filters) -> ReportCell:
-    reason = filtered_reason(cell.filtered, filters) if cell.state is CellState.FILTERED else ""
+    reason = cell.filtered_reason(filters) if cell.state is CellState.FILTERED else ""
     return ReportCell(platform, cell.state, _refs(cell.entries), _refs(cell.filtered), cell.note, reason)
 
 

@@ -28,9 +28,11 @@ from pathlib import Path
 
 import yaml
 
-from explorer.core.settings import paths
-from explorer.core.util import atomic
 from explorer.core.model import CLIENTS, ENVIRONMENTS
+from explorer.core.settings import paths
+from explorer.core.settings.keys import binding_ids as known_binding_ids
+from explorer.core.settings.keys import keys_problem
+from explorer.core.util import atomic
 from explorer.core.util.sanitize import clean_text
 from explorer.core.util.yamlsafe import LocDict, LocList, YamlProblem, parse_bytes
 
@@ -52,6 +54,8 @@ class Config:
     platforms: tuple[str, ...] | None = None
     #: The file's top level failed to parse (so a later save must move it aside first).
     corrupt: bool = False
+    #: Nothing of the file could be used (corrupt or unreadable): the defaults are in force.
+    ignored: bool = False
 
 
 def config_path(config_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -107,16 +111,16 @@ def load_config(
             return Config(), []
         doc = parse_bytes(raw, str(path), max_bytes=MAX_BYTES)
     except YamlProblem as exc:
-        warn(exc.line or None, "file", f"{exc.message}; using the default settings")
-        return Config(corrupt=True), warn.items
+        warn(exc.line or None, "file", exc.message)
+        return Config(corrupt=True, ignored=True), warn.items
     except OSError as exc:
-        warn(None, "file", f"cannot read ({exc.strerror or exc}); using the default settings")
-        return Config(), warn.items
+        warn(None, "file", f"cannot read ({exc.strerror or exc})")
+        return Config(ignored=True), warn.items
     data = doc.data
     if not isinstance(data, dict):
         got = _type_name(data)
-        warn(1, "file", f"expected a mapping of settings, found {got}; using the default settings")
-        return Config(corrupt=True), warn.items
+        warn(1, "file", f"expected a mapping of settings, found {got}")
+        return Config(corrupt=True, ignored=True), warn.items
     return _read(data, warn, themes, binding_ids, platform_ids), warn.items
 
 
@@ -182,12 +186,12 @@ def _read_keymap(data: dict, warn: _Warn, binding_ids) -> dict[str, str]:  # noq
     if not isinstance(section, dict):
         warn(_line(data, "keymap"), "keymap", f"expected a mapping of binding id: keys, found {_type_name(section)}; ignored")
         return {}
-    known = set(binding_ids) if binding_ids is not None else None
+    known = set(binding_ids) if binding_ids is not None else set(known_binding_ids())
     out: dict[str, str] = {}
     for binding_id, keys in section.items():
         line = _line(section, binding_id, value=False)
         label = f"keymap.{binding_id}"
-        if known is not None and binding_id not in known:
+        if binding_id not in known:
             warn(line, label, "unknown binding id (see docs/keys.md for the list); ignored")
             continue
         if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
@@ -197,7 +201,11 @@ def _read_keymap(data: dict, warn: _Warn, binding_ids) -> dict[str, str]:  # noq
             continue
         parts = [k.strip() for k in keys.split(",")]
         if any(not part or not _KEY_RE.match(part) for part in parts):
-            warn(line, label, f"{keys!r} is not a comma-separated list of keys; ignored")
+            warn(line, label, f"{keys!r} is not a comma-separated list of keys; the default keys stay")
+            continue
+        problem = keys_problem(keys)
+        if problem:
+            warn(line, label, f"{keys!r}: {problem}; the default keys stay")
             continue
         out[str(binding_id)] = ",".join(parts)
     return out

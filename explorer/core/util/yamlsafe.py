@@ -161,8 +161,15 @@ def parse_bytes(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> YamlDocume
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
         raise YamlProblem(file, line, col, f"YAML syntax: {reason}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise YamlProblem(file, line, col, f"a control character (U+{code:04X}) that YAML does not allow") from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(file, 1, 1, f"YAML error: {exc}") from None
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise YamlProblem(file, 1, 1, f"YAML error: {first}") from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise YamlProblem(file, 1, 1, "file is empty (no YAML document)")

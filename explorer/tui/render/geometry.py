@@ -15,13 +15,17 @@ from typing import Sequence
 
 from rich.cells import cell_len
 
-from explorer.core.compare import Cell, Row
-from explorer.core.filters import Filters
-from explorer.core.model import CLIENTS, ENVIRONMENTS
+from explorer.core.compare import Row
 
-#: Below this width no capability gutter is shown (the detail panel names the capability).
-GUTTER_MIN_WIDTH = 110
-GUTTER_MAX = 26
+#: The capability gutter is as wide as the longest label (plus a space) within these bounds,
+#: and only while every pane keeps ``PANE_MIN`` cells: few panes leave room for full labels,
+#: many panes on a narrow screen none (the detail panel names the capability then).
+GUTTER_MIN = 16
+GUTTER_MAX = 34
+#: With this many panes or fewer the panes are wide anyway: labels may take up to GUTTER_WIDE.
+FEW_PANES = 3
+GUTTER_WIDE = 48
+PANE_MIN = 20
 SEPARATOR = "│"
 
 
@@ -49,8 +53,16 @@ class Geometry:
         return None
 
 
-def columns(width: int, panes: int, gutter: bool | None = None) -> Geometry:
-    """Split ``width`` cells into an optional gutter and ``panes`` equal columns.
+def gutter_width(width: int, panes: int, label: int) -> int:
+    """The gutter's width for the longest capability label of ``label`` cells (0: none)."""
+    room = width - 1 - panes * (PANE_MIN + 1)
+    wanted = min(label + 1, GUTTER_WIDE if panes <= FEW_PANES else GUTTER_MAX, room)
+    return wanted if wanted >= GUTTER_MIN else 0
+
+
+def columns(width: int, panes: int, label: int = GUTTER_MAX, gutter: bool | None = None) -> Geometry:
+    """Split ``width`` cells into an optional gutter (for labels up to ``label`` cells) and
+    ``panes`` equal columns.
 
     Every column is followed by a one-cell separator except the last; leftover cells go to
     the first columns. Widths never go below one, whatever the terminal size.
@@ -58,18 +70,17 @@ def columns(width: int, panes: int, gutter: bool | None = None) -> Geometry:
     width = max(0, width)
     if panes <= 0:
         return Geometry(width, 0, ())
-    use_gutter = width >= GUTTER_MIN_WIDTH if gutter is None else gutter
-    gutter_width = min(GUTTER_MAX, max(12, width // 8)) if use_gutter else 0
+    gutter_width_ = gutter_width(width, panes, label) if gutter is not False else 0
     # The gutter is followed by a separator too.
-    available = width - gutter_width - (1 if gutter_width else 0) - (panes - 1)
+    available = width - gutter_width_ - (1 if gutter_width_ else 0) - (panes - 1)
     base, extra = divmod(max(available, panes), panes)
     out: list[Column] = []
-    x = gutter_width + (1 if gutter_width else 0)
+    x = gutter_width_ + (1 if gutter_width_ else 0)
     for index in range(panes):
         w = max(1, base + (1 if index < extra else 0))
         out.append(Column(x, w))
         x += w + 1
-    return Geometry(width, gutter_width, tuple(out))
+    return Geometry(width, gutter_width_, tuple(out))
 
 
 class LineModel:
@@ -123,26 +134,3 @@ def gutter_lines(label: str, width: int, lines: int) -> tuple[str, ...]:
             current = candidate
     out.append(current)
     return tuple(out)
-
-
-def entry_count(cell: Cell) -> int:
-    return len(cell.entries)
-
-
-def filtered_reason(cell: Cell, filters: Filters) -> str:
-    """Why a filtered cell shows nothing, e.g. "onsite only" or "win client only"."""
-    envs: set[str] = set()
-    clients: set[str] = set()
-    for entry in cell.filtered:
-        envs.update(entry.availability.environments)
-        clients.update(entry.availability.clients)
-    parts = []
-    if envs and not envs & filters.environments:
-        parts.append(" + ".join(e for e in ENVIRONMENTS if e in envs) + " only")
-    if clients and not clients & filters.clients:
-        parts.append(" + ".join(c for c in CLIENTS if c in clients) + " client only")
-    if not parts and filters.kinds:
-        parts.append("other kind")
-    if not parts:
-        parts.append("not in the selected combination")
-    return ", ".join(parts)

@@ -6,9 +6,9 @@ warning. It prefers, in order: nothing cut off or left out, the fullest wording,
 one-line warning, the fewest lines. Each header line is indented by ``INDENT`` cells (under the name, after the
 ``▸`` cursor mark). The full lifecycle text is in the detail panel.
 
-    onsite · win · since 1989      ⚠ discontinued from 9 (+1)     (wide)
-    onsite · win · 1989            ⚠ discontinued from 9 +1
-    onsite · win / since 1989      ⚠ discontinued v9               (narrow, on two lines)
+    onsite · win · since 1989      ⚠ discontinued from 9     (wide)
+    onsite · win · 1989            ⚠ discontinued v9
+    onsite · win / since 1989      ⚠ discont. v9             (narrow, on two lines)
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from explorer.core.model import Platform
 
 INDENT = 2
 #: Shorter words for lifecycle statuses in very narrow columns.
-STATUS_SHORT = {"discontinued": "discont.", "deprecated": "deprec."}
+STATUS_SHORT = {"discontinued": "discont.", "deprecated": "deprec.", "no longer supported": "unsupported"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,25 +108,24 @@ def _version(version: str, short: bool) -> str:
 
 
 def warning_forms(platform: Platform) -> tuple[Form, ...]:
-    """``⚠ discontinued from 9 (+1)`` (a second warning counted) and shorter variants."""
+    """``⚠ discontinued from 9`` (the platform's first warning) and shorter variants.
+
+    Only warnings about the whole platform are platform lifecycle entries (the catalog puts
+    API-level ones on points and capabilities). When a platform has several, the header
+    names the first; the detail panel lists them all, each readable on its own."""
     warnings = platform.warnings
     if not warnings:
         return (Form(()),)
     first = warnings[0]
-    status, version = first.status, first.from_version or ""
-    more = len(warnings) - 1
-    mores = [(f" (+{more})", 0), (f" +{more}", 1)] if more else [("", 0)]
+    status, version = first.status_text, first.from_version or first.last_version or ""
     forms: list[Form] = []
     for word, word_compact in ((status, 0), (STATUS_SHORT.get(status, status), 4)):
         for short, version_compact in ((False, 0), (True, 1)):
             when = _version(version, short) if version else ""
-            for tail, tail_compact in mores:
-                compact = word_compact + version_compact + tail_compact
-                forms.append(Form((f"⚠ {word} {when}".rstrip() + tail,), compact=compact))
-                forms.append(Form((f"⚠ {word}", f"{when}{tail}".strip()), compact=compact))
-            if more:  # the extra warnings left out (the detail panel lists them all)
-                forms.append(Form((f"⚠ {word} {when}".rstrip(),), loss=1, compact=compact))
-        forms.append(Form((f"⚠ {word}",), loss=2 if version or more else 0, compact=word_compact))
+            compact = word_compact + version_compact
+            forms.append(Form((f"⚠ {word} {when}".rstrip(),), compact=compact))
+            forms.append(Form((f"⚠ {word}", when), compact=compact))
+        forms.append(Form((f"⚠ {word}",), loss=2 if version else 0, compact=word_compact))
     return _dedupe(forms)
 
 

@@ -3,7 +3,7 @@
 Each entry shows the point, its id, its availability on that platform and the note;
 bookmarks whose point left the catalog stay listed, marked "missing from catalog". Keys:
 ``enter`` jumps to the point in the panes (the view closes), ``e`` edits the note, ``delete``
-removes the bookmark; ``n`` makes a shortlist, ``r`` renames the active one, ``s``/``tab``/``→``
+removes the bookmark (``u`` puts it back, note and all); ``n`` makes a shortlist, ``r`` renames the active one, ``s``/``tab``/``→``
 and ``shift+tab``/``←`` switch the active shortlist, ``D`` deletes it (asking first when it holds
 bookmarks); ``escape`` (or ``B``) closes. Every change is saved at once.
 
@@ -13,39 +13,30 @@ text goes in as :class:`~textual.content.Content`, never markup.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from explorer.core.bookmarks import BookmarkError
-from explorer.core.bookmarks import Resolved, group_by_platform
-from explorer.core.bookmarks import MAX_NOTE_CHARS, Key, clean_name, clean_note
-from explorer.core.model import Status
-from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
-from explorer.tui.keymap import KeySpec
-
-if TYPE_CHECKING:
-    from explorer.tui.bookmarks_control import BookmarksControl
-
-#: The view's keys, as key map data (scope "bookmarks"), ready to join the app's key map.
-BOOKMARK_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("bookmarks-jump", "enter", "jump", "jump to", "Close the view and move to the bookmarked point", "bookmarks", palette=False),
-    KeySpec("bookmarks-note", "e", "edit_note", "note", "Edit the note of the highlighted bookmark", "bookmarks", palette=False),
-    KeySpec("bookmarks-remove", "delete", "remove", "remove", "Remove the highlighted bookmark", "bookmarks", palette=False),
-    KeySpec("bookmarks-new", "n", "new_shortlist", "new list", "Make a new shortlist and switch to it", "bookmarks", palette=False),
-    KeySpec("bookmarks-rename", "r", "rename_shortlist", "rename", "Rename the active shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-next", "s,right,tab", "next_shortlist", "next list", "Switch to the next shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-previous", "left,shift+tab", "previous_shortlist", "previous list", "Switch to the previous shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-delete-list", "D", "delete_shortlist", "delete list", "Delete the active shortlist", "bookmarks", palette=False),
-    KeySpec("bookmarks-close", "escape,B", "close", "close", "Close the bookmarks view", "bookmarks", palette=False),
+from explorer.core.bookmarks import (
+    MAX_NOTE_CHARS,
+    Bookmark,
+    BookmarkError,
+    Key,
+    Resolved,
+    clean_name,
+    clean_note,
+    group_by_platform,
 )
+from explorer.core.model import Catalog, Status
+from explorer.core.settings import keys as key_table
+from explorer.tui.bindings import bindings, keys_in_force
+from explorer.tui.bookmarks_control import BookmarksControl
+from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 
 _SHORT_KEYS = {"right": "→", "left": "←", "delete": "del", "escape": "esc", "shift+tab": "⇧tab"}
 
@@ -77,16 +68,21 @@ class BookmarksScreen(ModalScreen["Key | None"]):
     """Browse and manage shortlists; dismisses with a (point, platform) to jump to, or None."""
 
     CSS_PATH = "bookmarks.tcss"
-    BINDINGS = [Binding(s.keys, s.action, s.description, show=s.show, id=s.id) for s in BOOKMARK_KEYS]
+    BINDINGS = bindings("bookmarks")
     AUTO_FOCUS = "#bookmarks-list"
 
-    def __init__(self, control: BookmarksControl) -> None:
+    class Changed(Message):
+        """Bookmarks changed (and were saved): the app redraws its ★ marks and title."""
+
+    def __init__(self, control: BookmarksControl, catalog: Catalog) -> None:
         super().__init__(id="bookmarks")
         self.control = control
         self.store = control.store
-        self.catalog = control.app.catalog
+        self.catalog = catalog
         #: The entry behind each option of the list (None for platform titles and hints).
         self.entries: list[Resolved | None] = []
+        #: The bookmark removed last (its shortlist and the bookmark), for ``u``.
+        self._removed: tuple[str, Bookmark] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -105,10 +101,10 @@ class BookmarksScreen(ModalScreen["Key | None"]):
         return self.query_one("#bookmarks-list", OptionList)
 
     def _keys_line(self) -> Content:
-        keymap = getattr(self.app, "_keymap", {}) if self.is_attached else {}
+        in_force = keys_in_force(self.app if self.is_attached else None)
         parts = []
-        for spec in BOOKMARK_KEYS:
-            keys = keymap.get(spec.id) or spec.keys  # as remapped in config.yaml
+        for spec in key_table.specs("bookmarks"):
+            keys = in_force[spec.id]
             shown = "/".join(_SHORT_KEYS.get(k.strip(), k.strip()) for k in keys.split(",")[:2])
             parts.append(Content.assemble((shown, "bold $accent"), " ", spec.description))
         return Content("   ").join(parts)
@@ -159,6 +155,7 @@ class BookmarksScreen(ModalScreen["Key | None"]):
 
     def _changed(self, message: str, keep: Key | None = None, index: int | None = None) -> None:
         self.control.save()
+        self.post_message(self.Changed())
         self.refresh_list(keep, index)
         self.say(message)
 
@@ -183,8 +180,24 @@ class BookmarksScreen(ModalScreen["Key | None"]):
         if entry is None:
             return
         index = self.option_list.highlighted
+        self._removed = (self.store.active.name, entry.bookmark)
         self.store.remove(*entry.bookmark.key)
-        self._changed(f"Removed {entry.point_name} on {entry.bookmark.platform}.", index=index)
+        undo = key_table.display_key(keys_in_force(self.app)["bookmarks-undo"].split(",")[0])
+        note = " and its note" if entry.bookmark.note else ""
+        self._changed(f"Removed {entry.point_name} on {entry.bookmark.platform}{note}. Press {undo} to undo.",
+                      index=index)
+
+    def action_undo(self) -> None:
+        if self._removed is None:
+            self.say("Nothing to undo.")
+            return
+        shortlist, bookmark = self._removed
+        self._removed = None
+        if not self.store.has_shortlist(shortlist):
+            self.say(f"The shortlist “{shortlist}” is gone; nothing was put back.", warn=True)
+            return
+        self.store.add(bookmark.point, bookmark.platform, bookmark.note, shortlist=shortlist)
+        self._changed(f"Put back {bookmark.point} on {bookmark.platform}.", keep=bookmark.key)
 
     def action_edit_note(self) -> None:
         entry = self.current

@@ -1,4 +1,4 @@
-"""Small dialogs of the bookmarks view: a one-line text prompt and a yes/no question.
+"""Small dialogs: a one-line text prompt and a yes/no question.
 
 All text given to them (titles with point names, notes) is shown as plain text, never markup.
 """
@@ -9,11 +9,12 @@ from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from explorer.tui.bindings import bindings
 
 #: Returns why a value cannot be used, or None when it can.
 Check = Callable[[str], "str | None"]
@@ -23,7 +24,7 @@ class TextDialog(ModalScreen["str | None"]):
     """Ask for one line of text: ``enter`` accepts (if ``check`` agrees), ``escape`` cancels."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "cancel", show=False, id="bookmarks-dialog-cancel")]
+    BINDINGS = bindings("text")
     AUTO_FOCUS = "#dialog-input"
 
     def __init__(self, title: str, value: str = "", *, placeholder: str = "", max_length: int = 0,
@@ -66,10 +67,7 @@ class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question: ``y`` or ``enter`` says yes, ``n`` or ``escape`` says no."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "yes", id="bookmarks-confirm-yes"),
-        Binding("n,escape", "answer(False)", "no", id="bookmarks-confirm-no"),
-    ]
+    BINDINGS = bindings("confirm")
 
     def __init__(self, question: str, yes: str = "yes", no: str = "no", *, id: str | None = None) -> None:
         super().__init__(id=id)

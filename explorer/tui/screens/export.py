@@ -18,13 +18,11 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from explorer.core.bookmarks import BookmarkStore
 from explorer.core.model import Catalog
 from explorer.core.report import (
     FORMATS,
@@ -41,14 +39,15 @@ from explorer.core.report import (
 )
 from explorer.core.report.data import BookmarkLike
 from explorer.core.view import View
-from explorer.tui import keymap as km
+from explorer.core.settings import keys as km
+from explorer.tui.bindings import bindings, keys_in_force
 
 SCOPE_VIEW, SCOPE_ALL, SCOPE_SHORTLIST = "view", "all", "shortlist"
 
 
-def keys_hint(keymap: dict[str, str] | None = None) -> str:
-    """The message line while there is nothing else to say: the keys, as remapped."""
-    keys = km.effective_keys(keymap)
+def keys_hint(keys: dict[str, str] | None = None) -> str:
+    """The message line while there is nothing else to say: the keys in force."""
+    keys = keys or km.effective_keys()
     return (
         f"tab next field · ↑ ↓ enter choose · {km.display_keys(keys['export-write'])} export"
         f" · {km.display_keys(keys['export-cancel'])} cancel"
@@ -57,23 +56,10 @@ def keys_hint(keymap: dict[str, str] | None = None) -> str:
 
 @dataclass(frozen=True)
 class ShortlistSource:
-    """The active shortlist: its name and bookmarks (``bookmarks_file.Bookmark`` items)."""
+    """The active shortlist: its name and bookmarks (``explorer.core.bookmarks.Bookmark`` items)."""
 
     name: str
     bookmarks: tuple[BookmarkLike, ...]
-
-
-def active_shortlist(app: object) -> ShortlistSource | None:
-    """The app's active shortlist, from its bookmark store, if it has one.
-
-    The store is ``app.bookmarks`` or ``app.bookmarks.store`` (the app's bookmarks control).
-    """
-    holder = getattr(app, "bookmarks", None)
-    store = getattr(holder, "store", holder)
-    if not isinstance(store, BookmarkStore):
-        return None
-    active = store.active
-    return ShortlistSource(active.name, tuple(active.bookmarks))
 
 
 def with_extension(path: str, fmt: str) -> str:
@@ -90,10 +76,7 @@ class ExportScreen(ModalScreen["Path | None"]):
     """Choose format, scope and file, then write the report."""
 
     CSS_PATH = "export.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", "cancel", id="export-cancel"),
-        Binding("ctrl+s", "export", "export", id="export-write"),
-    ]
+    BINDINGS = bindings("export")
     AUTO_FOCUS = "#export-format"
 
     def __init__(
@@ -115,13 +98,16 @@ class ExportScreen(ModalScreen["Path | None"]):
         self._scope = SCOPE_VIEW if view is not None else SCOPE_ALL
         #: The path the user was warned about; a second Export replaces it.
         self._confirm: Path | None = None
+        #: A name without the format's extension the user was asked about; a second Export writes it.
+        self._confirm_name: Path | None = None
         self._busy = False
         self._hint = keys_hint()
 
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-box"):
+        # A scrolling box: on a small terminal the focused field scrolls into view.
+        with VerticalScroll(id="export-box"):
             with Horizontal(id="export-choices"):
                 with Vertical(classes="export-column", id="format-column"):
                     yield Static(Content.styled("Format", "bold"), classes="export-label")
@@ -160,7 +146,7 @@ class ExportScreen(ModalScreen["Path | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#export-box").border_title = "Export report"
-        self._hint = keys_hint(getattr(self.app, "_keymap", None) or {})
+        self._hint = keys_hint(keys_in_force(self.app))
         self._say("")
 
     # --- state ---------------------------------------------------------------------------
@@ -188,8 +174,9 @@ class ExportScreen(ModalScreen["Path | None"]):
         message.set_class(warn, "-warning")
 
     def _reset_confirm(self) -> None:
-        if self._confirm is not None:
-            self._confirm = None
+        """Any change to the choices takes back a pending "overwrite?" or "write anyway?"."""
+        if self._confirm is not None or self._confirm_name is not None:
+            self._confirm = self._confirm_name = None
             self.query_one("#export-write", Button).label = Content("Export")
             self._say("")
 
@@ -199,6 +186,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         new = with_extension(self.path_input.value, self._format)
         if new != self.path_input.value:
             self.path_input.value = new
+            self.path_input.cursor_position = len(new)  # typing goes on after the extension
         self._reset_confirm()
 
     @on(RadioSet.Changed, "#export-scope")
@@ -259,6 +247,13 @@ class ExportScreen(ModalScreen["Path | None"]):
         path = self.target()
         if path is None:
             self._say("Type a file name.", warn=True)
+            return
+        extension = FORMATS[self._format].extension
+        if not path.is_dir() and format_for_path(path) != self._format and self._confirm_name != path:
+            self._confirm_name = path
+            self.query_one("#export-write", Button).label = Content("Write anyway")
+            self._say(f"“{path.name}” does not end in {extension}. Press Write anyway to write the "
+                      f"{FORMATS[self._format].title} report under that name, or change it.", warn=True)
             return
         if (path.exists() or path.is_symlink()) and not path.is_dir() and self._confirm != path:
             self._confirm = path

@@ -1,7 +1,7 @@
 """The ``?`` help screen: the keyboard contract, the filter rule and the cell marks.
 
-The key table comes from :mod:`explorer.tui.keymap` with the user's remapping applied, so
-it always shows the keys that work. Everything is built as ``Content`` (never markup).
+The key table comes from :mod:`explorer.core.settings.keys`, with the keys in force (after
+the user's remapping), so it always shows the keys that work. Everything is built as ``Content`` (never markup).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from explorer.tui import keymap as km
+from explorer.core.settings import keys as km
+from explorer.tui.bindings import bindings, keys_in_force
 
 FILTER_RULE = (
     "A point shows on a platform when it is available there in at least one selected "
@@ -36,26 +37,29 @@ CELL_MARKS: tuple[tuple[str, str, str], ...] = (
 
 #: Below this many usable cells the binding ids column is left out.
 IDS_MIN_WIDTH = 88
-KEYS_WIDTH = max(len(km.display_keys(s.keys)) for s in km.KEYMAP) + 2  # longer keys push the text right
+#: The keys column fits the main screen's and its own dialogs' keys; longer keys of other
+#: screens push their text right.
+KEYS_WIDTH = max(
+    len(km.display_keys(s.keys)) for s in km.KEYMAP if s.scope in ("app", "grid", "search", "detail", "help", "platforms")
+) + 2
 #: The panel's border, padding and scrollbar take this many cells of the screen width.
 CHROME = 6
 
 
 def help_content(
-    keymap: Mapping[str, str] | None = None,
+    keys: Mapping[str, str] | None = None,
     width: int = 80,
     config_file: Path | str | None = None,
 ) -> Content:
     """The whole help text for a panel with ``width`` usable cells."""
-    keys = km.effective_keys(keymap)
+    keys = dict(keys) if keys is not None else km.effective_keys()
     show_ids = width >= IDS_MIN_WIDTH
     lines: list[Content] = [
         Content.assemble(("so-explorer keys", "bold $accent"), ("   esc, q or ? closes; ↑ ↓ scroll", "dim")),
         Content(""),
     ]
-    every = km.all_specs()
-    for scope in km.all_scopes():
-        specs = [s for s in every if s.scope == scope]
+    for scope in km.SCOPE_TITLES:
+        specs = km.specs(scope)
         if not specs:
             continue
         lines.append(Content.styled(km.SCOPE_TITLES.get(scope, scope), "bold underline"))
@@ -88,12 +92,11 @@ class HelpScreen(ModalScreen[None]):
     """A modal, scrollable help screen; ``escape``, ``q`` or ``?`` closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = km.bindings("help")
+    BINDINGS = bindings("help")
     AUTO_FOCUS = "#help-scroll"
 
-    def __init__(self, keymap: Mapping[str, str] | None = None, config_file: Path | str | None = None) -> None:
+    def __init__(self, config_file: Path | str | None = None) -> None:
         super().__init__(id="help")
-        self._keymap = dict(keymap) if keymap is not None else None
         self._config_file = config_file
 
     def compose(self) -> ComposeResult:
@@ -101,8 +104,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._content(self.app.size.width), id="help-text")
 
     def _content(self, width: int) -> Content:
-        keymap = self._keymap if self._keymap is not None else getattr(self.app, "_keymap", {})
-        return help_content(keymap, min(width, 112) - CHROME, self._config_file)
+        return help_content(keys_in_force(self.app), min(width, 112) - CHROME, self._config_file)
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#help-text", Static).update(self._content(event.size.width))

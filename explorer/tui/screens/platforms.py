@@ -20,7 +20,8 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from explorer.core.model import Platform
-from explorer.tui import keymap as km
+from explorer.core.settings import keys as km
+from explorer.tui.bindings import bindings, keys_in_force
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class PlatformScreen(ModalScreen["PlatformChoice | None"]):
     """Choose and order the platforms shown as panes."""
 
     CSS_PATH = "platforms.tcss"
-    BINDINGS = km.bindings("platforms")
+    BINDINGS = bindings("platforms")
     AUTO_FOCUS = "#chooser-list"
 
     def __init__(self, platforms: Sequence[Platform], shown: Sequence[str]) -> None:
@@ -77,8 +78,7 @@ class PlatformScreen(ModalScreen["PlatformChoice | None"]):
         self.query_one("#chooser-list", SelectionList).highlighted = 0
 
     def _keys_line(self) -> Content:
-        keymap = getattr(self.app, "_keymap", {}) if self.is_attached else {}
-        keys = km.effective_keys(keymap)
+        keys = keys_in_force(self.app if self.is_attached else None)
         parts = []
         for spec in km.specs("platforms"):
             parts.append(Content.assemble((km.display_keys(keys[spec.id]), "bold $accent"), " ", spec.description))

@@ -24,8 +24,8 @@ from explorer.core.compare import Cell, CellState, Row
 from explorer.core.filters import Filters
 from explorer.core.model import Point
 from explorer.core.view import View
-from explorer.tui import keymap
-from explorer.tui.render.geometry import SEPARATOR, Geometry, LineModel, columns, filtered_reason, gutter_lines
+from explorer.tui.bindings import bindings
+from explorer.tui.render.geometry import SEPARATOR, Geometry, LineModel, columns, gutter_lines
 
 BookmarkCheck = Callable[[str, str], bool]
 
@@ -86,14 +86,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
     ComparisonGrid > .grid--empty { text-style: dim; }
     """
 
-    BINDINGS = keymap.bindings("grid")
+    BINDINGS = bindings("grid")
 
     class CursorMoved(Message):
-        """The highlighted cell changed (or the view under it did)."""
+        """The highlighted cell changed (or the view under it did: ``by_view``)."""
 
-        def __init__(self, grid: ComparisonGrid) -> None:
+        def __init__(self, grid: ComparisonGrid, by_view: bool = False) -> None:
             super().__init__()
             self.grid = grid
+            #: Placed by a new view rather than moved by the user or a jump.
+            self.by_view = by_view
 
     class GeometryChanged(Message):
         def __init__(self, geometry: Geometry) -> None:
@@ -112,10 +114,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.is_bookmarked: BookmarkCheck = is_bookmarked or _never
         self.view: View | None = None
         self.model = LineModel([], [])
-        self.filters = Filters()
-        self.panes = 0
-        self.dimmed: frozenset[int] = frozenset()
-        self.platform_ids: tuple[str, ...] = ()
+        #: Panes the filters leave empty (derived from the view, for drawing).
+        self._dimmed: frozenset[int] = frozenset()
         self.geometry = columns(0, 0)
         self.cursor_row = 0
         self.cursor_entry = 0
@@ -139,16 +139,26 @@ class ComparisonGrid(ScrollView, can_focus=True):
         old_panes = self.panes
         self.view = view
         self.model = model
-        self.filters = view.comparison.filters
-        self.platform_ids = tuple(p.id for p in view.comparison.platforms)
-        self.panes = len(self.platform_ids)
-        self.dimmed = frozenset(i for i, pid in enumerate(self.platform_ids) if pid in view.comparison.dimmed)
+        dimmed = view.comparison.dimmed
+        self._dimmed = frozenset(i for i, pid in enumerate(self.platform_ids) if pid in dimmed)
         if self.panes != old_panes or self.geometry.width != self._content_width():
             self._relayout()
         self._set_virtual_height(model.total)
         row, entry, pane = cursor if cursor is not None else (0, 0, self.cursor_pane)
-        self._set_cursor(row, entry, pane, scroll=True, force=True)
+        self._set_cursor(row, entry, pane, scroll=True, force=True, by_view=True)
         self.refresh()
+
+    @property
+    def filters(self) -> Filters:
+        return self.view.comparison.filters if self.view is not None else Filters()
+
+    @property
+    def platform_ids(self) -> tuple[str, ...]:
+        return self.view.comparison.platform_ids if self.view is not None else ()
+
+    @property
+    def panes(self) -> int:
+        return len(self.platform_ids)
 
     def _set_virtual_height(self, lines: int) -> None:
         """Set the scroll height without the reactive's screen layout (the vertical
@@ -164,7 +174,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return max(0, self.scrollable_content_region.width)
 
     def _relayout(self) -> None:
-        self.geometry = columns(self._content_width(), self.panes)
+        label = self.view.comparison.index.longest_label if self.view is not None else 0
+        self.geometry = columns(self._content_width(), self.panes, label)
         self.post_message(self.GeometryChanged(self.geometry))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -205,7 +216,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         entry = max(0, min(entry, count - 1)) if count else 0
         return row, entry, pane
 
-    def _set_cursor(self, row: int, entry: int, pane: int, *, scroll: bool = True, force: bool = False) -> None:
+    def _set_cursor(self, row: int, entry: int, pane: int, *, scroll: bool = True, force: bool = False,
+                    by_view: bool = False) -> None:
         row, entry, pane = self._clamp(row, entry, pane)
         old = (self.cursor_row, self.cursor_entry, self.cursor_pane)
         if not force and old == (row, entry, pane):
@@ -217,7 +229,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self.refresh_line(self.cursor_line)
         if scroll:
             self._scroll_cursor_visible()
-        self.post_message(self.CursorMoved(self))
+        self.post_message(self.CursorMoved(self, by_view))
 
     def _scroll_cursor_visible(self) -> None:
         if not self.model.rows:
@@ -368,7 +380,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if cursor:
             name = "grid--cursor" if self.has_focus else "grid--cursor-blurred"
             style = row_style + self.get_component_rich_style(name, partial=True)
-        if pane in self.dimmed:
+        if pane in self._dimmed:
             style = style + Style(dim=True)
         component = self.get_component_rich_style
         if sub < len(cell.entries):
@@ -398,9 +410,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
         elif state is CellState.UNKNOWN:
             label, part = "  ? unknown", "grid--unknown"
         elif state is CellState.FILTERED:
-            label, part = f"  – filtered ({filtered_reason(cell, self.filters)})", "grid--filtered"
-            if cell_len(label) > width:  # the reason is in the detail panel
-                label = "  – filtered"
+            reason = cell.filtered_reason(self.filters)
+            part = "grid--filtered"
+            # The fullest form that fits; the detail panel always has the reason.
+            forms = (f"  – filtered ({reason})", f"  – {reason}", "  – filtered")
+            label = next((f for f in forms if cell_len(f) <= width), forms[-1])
         else:  # present but nothing visible (cannot happen in a built view)
             label, part = " ", "grid--empty"
         return Text(label, style=style + component(part, partial=True), end="")

@@ -1,7 +1,8 @@
 """The key bar: one line of the keys that matter where the focus is, fitted to the width.
 
 A light replacement for Textual's ``Footer`` (which mounts a widget per key and recomposes
-on every focus change). It renders one ``Text`` line from :mod:`explorer.tui.keymap` with
+on every focus change). It renders one ``Text`` line from the key table
+(:mod:`explorer.core.settings.keys`) with
 the keys in force after a ``keymap:`` in config.yaml. The most important keys come first;
 when the line is too narrow, labels get shorter, then the least important keys go.
 ``? help`` and ``^p palette`` stay at the right end. Clicking a key runs its action.
@@ -17,7 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from explorer.tui import keymap as km
+from explorer.core.settings import keys as km
 
 FILTER_IDS = ("toggle-cloud", "toggle-onsite", "toggle-win", "toggle-web")
 GAP = "  "
@@ -71,7 +72,7 @@ SEARCH: tuple[BarKey, ...] = (
 )
 DETAIL: tuple[BarKey, ...] = (
     _key("detail-back", "back", "back", 1, scope="detail"),
-    BarKey((), "scroll", "scroll", 2, keys="↑↓"),
+    BarKey(("detail-down", "detail-up"), "scroll", "scroll", 2, scope="detail"),
     _key("open-doc", "open link", "open", 3),
     _key("copy", "copy", "copy", 3),
     _key("bookmark", "bookmark", "bookmark", 4),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -119,10 +118,8 @@ class PaneHeaders(Widget):
             if kind == "name":
                 part = "headers--current" if index == self.current else "headers--name"
                 marker = "▸ " if index == self.current else indent
-                name = platform.name
-                if cell_len(marker + name) > width and platform.short_name:
-                    name = platform.short_name
-                text = Text(marker + name, style=style + component(part, partial=True))
+                # One naming scheme: the short name (the detail panel gives the full one).
+                text = Text(marker + (platform.short_name or platform.name), style=style + component(part, partial=True))
             elif kind == "body":
                 body = fit_body(platform, width, body_lines)
                 line = y - 1

@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from explorer.tui import keymap
+from explorer.tui.bindings import bindings
 
 PLACEHOLDER = "/ search: web pnl, webhok, soap ticket…"
 
@@ -17,7 +17,7 @@ class SearchInput(Input):
     """The query input: ``escape`` clears (again: back to the grid), ``enter`` jumps to
     the best match, ``down`` hands the focus to the grid. The app does the work."""
 
-    BINDINGS = keymap.bindings("search")
+    BINDINGS = bindings("search")
 
     class Clear(Message):
         pass
@@ -58,7 +58,9 @@ class SearchBar(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield SearchInput(placeholder=PLACEHOLDER, id="search", select_on_focus=False)
+        # Focusing selects the query, so typing replaces it; → or End keeps it (as a browser's
+        # address bar does).
+        yield SearchInput(placeholder=PLACEHOLDER, id="search", select_on_focus=True)
         yield self._count
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -64,3 +64,13 @@ def test_bad_new_fields_are_located(tmp_path, old, new, message):
         load_catalog([bad])
     problems = caught.value.problems
     assert any(message in p.message and p.line == line for p in problems), problems
+
+
+def test_requirement_text_names_alternatives_versions_and_scope(mini_catalog):
+    ref = mini_catalog.point("gamma.webhooks").requires[0]
+    assert mini_catalog.requirement_text(ref) == "Developer licence (or Core plan) — cloud only"
+    from explorer.core.model import RequirementRef
+
+    text = mini_catalog.requirement_text(RequirementRef("dev-tools", (), "9.2 R04", (), ("gamma",), "for the API"))
+    assert text == "Developer licence — version 9.2 R04 or later — on Gamma: for the API"
+    assert mini_catalog.requirement_text(RequirementRef("unknown-id")) == "unknown-id"

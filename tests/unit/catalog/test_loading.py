@@ -57,6 +57,7 @@ def test_bundled_catalog_is_found_and_valid():
         ("top_level_list.yaml", "expected a mapping, got a list"),
         ("duplicate_key.yaml", "duplicate key 'format'"),
         ("binary.yaml", "not UTF-8"),
+        ("control_character.yaml", ":2:30: a control character (U+0007) that YAML does not allow"),
     ],
 )
 def test_bad_files_get_one_line_reasons_with_positions(name, expected):

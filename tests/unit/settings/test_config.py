@@ -66,16 +66,15 @@ def test_bom_is_accepted():
         ("not_yaml.yaml", 3, "YAML syntax"),
         ("binary.yaml", 2, "not UTF-8"),
         ("list_top.yaml", 1, "expected a mapping of settings, found a list"),
-        ("escapes.yaml", 1, "control characters"),
+        ("escapes.yaml", 1, "a control character (U+001B)"),
     ],
 )
 def test_unreadable_file_gives_defaults_and_one_warning(name, line, reason):
     config, warnings = load(name)
-    assert config == Config(corrupt=True)
+    assert config == Config(corrupt=True, ignored=True)
     assert len(warnings) == 1
     assert warnings[0].startswith(f"{FIXTURES / name}, line {line}: file: ")
     assert reason in warnings[0]
-    assert "default settings" in warnings[0]
     assert "\x1b" not in warnings[0] and "\x00" not in warnings[0]
 
 
@@ -114,9 +113,20 @@ def test_bad_values_keep_the_good_parts():
 def test_checks_are_skipped_when_the_known_values_are_not_given():
     config, warnings = load_config(FIXTURES / "bad_values.yaml")
     assert config.theme == "no-such-theme"
-    assert "toggle-clod" in config.keymap
     assert config.platforms == ("gamma", "nope", "alpha")
-    assert not any("unknown theme" in w or "toggle-clod" in w or "nope" in w for w in warnings)
+    assert not any("unknown theme" in w or "nope" in w for w in warnings)
+    # binding ids are core data: always checked
+    assert "toggle-clod" not in config.keymap and any("toggle-clod" in w for w in warnings)
+
+
+@pytest.mark.parametrize("keys", ["nonsense+key+", "ctrl+", "bogus", "ctrl+nokey", "shift+"])
+def test_invalid_key_names_are_config_problems_and_the_default_stays(tmp_path, keys):
+    path = tmp_path / "config.yaml"
+    path.write_text(f"keymap:\n  toggle-web: \"{keys}\"\n")
+    config, warnings = load_config(path)
+    assert "toggle-web" not in config.keymap
+    assert len(warnings) == 1 and warnings[0].startswith(f"{path}, line 2: keymap.toggle-web: ")
+    assert "the default keys stay" in warnings[0]
 
 
 def test_known_platforms_drops_unknown_ids():
@@ -298,7 +308,8 @@ async def test_broken_config_starts_with_defaults_notifies_once_and_is_kept(mini
         assert app.platforms == ("alpha", "beta", "gamma") and app.filters.is_default
         notes = config_notes(app)
         assert len(notes) == 1 and notes[0].severity == "warning"
-        assert str(path) in notes[0].message and "default settings" in notes[0].message
+        assert str(path) in notes[0].message and "default settings are in force" in notes[0].title
+        assert "the rest of it is used" not in notes[0].title  # one true message
         await pilot.press("1", "question_mark", "escape")  # still working
         await pilot.pause()
         assert app.is_running
@@ -341,7 +352,38 @@ async def test_keymap_clash_is_reported(mini_catalog, tmp_config):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         notes = config_notes(app)
-        assert len(notes) == 1 and "'q' is bound to both toggle-cloud and quit" in notes[0].message
+        assert len(notes) == 1 and "'q' is bound to both quit and toggle-cloud; quit keeps it" in notes[0].message
+
+
+async def test_a_key_bound_twice_does_what_the_message_says(mini_catalog, tmp_config):
+    """keymap: {quit: "1"}: the built-in toggle-cloud keeps 1, quit stays on q, and the key
+    bar and filter bar show exactly that."""
+    (tmp_config / "config.yaml").write_text('keymap:\n  quit: "1"\n')
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        notes = config_notes(app)
+        assert len(notes) == 1
+        assert "'1' is bound to both toggle-cloud and quit; toggle-cloud keeps it, and quit stays on q / ctrl+q" in (
+            notes[0].message)
+        bar = app.query_one("#key-bar").plain
+        assert "q quit" in bar and "1 quit" not in bar
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.is_running and "cloud" not in app.filters.environments
+
+
+async def test_an_invalid_key_name_is_reported_and_the_default_key_works(mini_catalog, tmp_config):
+    (tmp_config / "config.yaml").write_text('keymap:\n  toggle-web: "nonsense+key+"\n')
+    app = ExplorerApp(mini_catalog)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        notes = config_notes(app)
+        assert len(notes) == 1 and "keymap.toggle-web" in notes[0].message
+        assert app.query_one("#filter-web").hotkey == "4"  # the filter bar shows the key that works
+        await pilot.press("4")
+        await pilot.pause()
+        assert "web" not in app.filters.clients
 
 
 async def test_theme_change_is_saved_and_used_at_next_start(mini_catalog, tmp_config):
