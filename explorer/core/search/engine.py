@@ -17,10 +17,11 @@ when a word of the summary starts with it (3+ characters: scattered letters in p
 noise); when it is a whole word of the pair's platform name, short name or aliases
 ("online", "windows", "cs", "tickets"; 2+ characters). A slot also matches what its synonyms
 find, and where its singular starts a word (``slots``); when all that finds fewer than
-``slots.TYPO_FEW`` points, a word a few edits away (``typo``). When fewer than
-``loose.LOOSE_FEW`` points match every slot of a query of ``loose.LOOSE_SLOTS`` or more fuzzy
-slots, the points that match most of them are scored with them (``loose``); operator terms
-and exclusions always hold.
+``slots.TYPO_FEW`` points, a word a few edits away (``typo``). A query of
+``loose.LOOSE_SLOTS`` or more fuzzy slots reads as a sentence: each word must start a word
+(no scattered letters), and when fewer than ``loose.LOOSE_FEW`` points match every slot, the
+points that match most of them are scored with them (``loose``); operator terms and
+exclusions always hold.
 
 **Ranking, in two stages.** The cheap stage finds every matching pair (see ``match`` and
 ``slots``) and keeps them in the static order: shorter name first, then catalog and platform
@@ -31,7 +32,8 @@ synonym or typo), then the rest in static order. The exact stage (``exact``) sco
 with fzf's scoring (boundary, camelCase and consecutive bonuses, gap penalties, first
 character counted double) on every field, weighted by field (``score.WEIGHTS``: the name
 first, then aliases and keywords, then the summary), with the bonuses and discounts that
-``exact`` lists; best field per slot, averaged over the slots by length, 0-100. Those hits
+``exact`` lists; best field per slot, averaged over the slots by weight (letters times
+rarity: log of how few points a slot matches), 0-100. Those hits
 come first, best first (ties: shorter name), with ``name_spans`` into ``point.name``,
 ``spans`` for the best other field of each slot (keys ``capability``, ``aliases.0``,
 ``keywords.0``, ``capability.aliases.0``, ``technologies.0``, ``summary``,
@@ -63,6 +65,7 @@ behind a slower one is skipped when a newer query has been asked for meanwhile::
 from __future__ import annotations
 
 import gc
+import math
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -178,8 +181,10 @@ class SearchEngine:
             plan = self._plan(parsed)
             if not plan.slots:
                 return hit
-            _, typo_slots = self._match_slots(plan)
-            score, name_spans, spans, explain, _ = self.exact.score(plan, [(rank, plat)], typo_slots)[0]
+            _, typo_slots, weights = self._match_slots(plan)
+            score, name_spans, spans, explain, _ = self.exact.score(
+                plan, [(rank, plat)], typo_slots, weights, self._is_sentence(plan)
+            )[0]
         return Hit(hit.point, hit.platform, score, name_spans, spans, explain)
 
     def clear_cache(self) -> None:
@@ -190,11 +195,21 @@ class SearchEngine:
 
     # ------------------------------------------------------------------ cheap stage
 
-    def _match_slots(self, plan: Plan) -> tuple[list[Match], frozenset[int]]:
-        """Each slot's matches, and the indices of the slots the typo stage ran for."""
-        positives = [self.slots.match(s) for s in plan.slots]
+    @staticmethod
+    def _is_sentence(plan: Plan) -> bool:
+        """A query of several words reads as a sentence (see ``slots`` and ``loose``)."""
+        return sum(1 for s in plan.slots if s.fuzzy) >= LOOSE_SLOTS
+
+    def _match_slots(self, plan: Plan) -> tuple[list[Match], frozenset[int], list[float]]:
+        """Each slot's matches, the indices of the slots the typo stage ran for, and how
+        much each slot counts: its letters times how rare its matches are (a word that
+        matches half the catalog, "data", counts less than one that matches a few, "erp")."""
+        sentence = self._is_sentence(plan)
+        positives = [self.slots.match(s, sentence) for s in plan.slots]
         typo = frozenset(i for i, m in enumerate(positives) if isinstance(m, SlotMatch) and m.typo)
-        return positives, typo
+        total = len(self.index.points) + 1
+        weights = [s.weight * (1.0 + math.log(total / (len(m.points) + 1))) for s, m in zip(plan.slots, positives)]
+        return positives, typo, weights
 
     def _plan(self, query: Query) -> Plan:
         """The query's plan, keeping only the joins that start a word somewhere in tiers
@@ -210,7 +225,7 @@ class SearchEngine:
     def _search(self, query: Query, limit: int | None, out: list[Hit]) -> int:
         """Append the hits to ``out``; return how many are scored exactly."""
         plan = self._plan(query)
-        positives, typo_slots = self._match_slots(plan)
+        positives, typo_slots, weights = self._match_slots(plan)
         negatives = [self.matcher.match(t) for t in query.negative]
         excluded_points: set[int] = set().union(*(m.points for m in negatives))
         excluded_plats: set[int] = set().union(*(m.platforms for m in negatives))
@@ -221,7 +236,7 @@ class SearchEngine:
         else:
             points = self._matching_points(positives, excluded_points)
             strict_points = len(points)
-        loose = strict_points < LOOSE_FEW and sum(1 for s in plan.slots if s.fuzzy) >= LOOSE_SLOTS
+        loose = strict_points < LOOSE_FEW and self._is_sentence(plan)
         if loose:  # few points match every slot: score them all, with the points that match most
             if by_pair:
                 pool, tail = pairs, ()
@@ -235,21 +250,24 @@ class SearchEngine:
             more, rest, rest_points = loose_pairs(
                 self.index, plan, positives, set(pool), excluded_points, excluded_plats, limit
             )
-            count = self._score_into(plan, [*pool, *more], typo_slots, out)
+            count = self._score_into(plan, [*pool, *more], typo_slots, weights, out)
             out.extend(_pick(self._plain_hits, rest))
             out.extend(chain.from_iterable(_pick(self._point_hits, rest_points)))
             return count
-        count = self._score_into(plan, pool, typo_slots, out)
+        count = self._score_into(plan, pool, typo_slots, weights, out)
         out.extend(tail)
         return count
 
-    def _score_into(self, plan: Plan, pool: list[int], typo_slots: frozenset[int], out: list[Hit]) -> int:
+    def _score_into(
+        self, plan: Plan, pool: list[int], typo_slots: frozenset[int], weights: list[float], out: list[Hit]
+    ) -> int:
         """Score ``pool`` exactly and append its hits, best first; return how many."""
         index = self.index
         pair_point, pair_plat = index.pair_point, index.pair_platform
         points, ids = index.points, index.platform_ids
         scored = self.exact.score(
-            plan, zip(map(pair_point.__getitem__, pool), map(pair_plat.__getitem__, pool)), typo_slots
+            plan, zip(map(pair_point.__getitem__, pool), map(pair_plat.__getitem__, pool)), typo_slots, weights,
+            self._is_sentence(plan),
         )
         hits = [
             Hit(points[pair_point[j]], ids[pair_plat[j]], score, name_spans, spans, explain)

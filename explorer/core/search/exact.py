@@ -14,10 +14,17 @@ explains it ("notify → events").
 word's score when it is better. A slot that names the pair's platform and matches the
 platform better than the point ("online web panel") scores as the platform plus
 ``PLATFORM_QUALIFIER_BONUS``; one the point holds as well ("web api", "netserver soap") adds
-only ``PLATFORM_TIEBREAK``, which orders the point's own pairs. Slots are averaged by length,
-unmatched slots counting 0 (the engine's loose stage asks for those); consecutive terms that
-together equal a field, a word of the name or the start of the name add ``PHRASE_BONUS`` in
-proportion to their share and the field's weight. The result is scaled to 0-100.
+only ``PLATFORM_TIEBREAK``, which orders the point's own pairs. Slots are averaged by weight
+(the engine's: letters times rarity; by default letters); a slot the point does not match
+counts 0 (the loose stage asks for such points), and then the score is multiplied by the share
+of the weight matched, so a point that matches more of the query ranks higher. Consecutive
+terms that together equal a field, a word of the name or the start of the name add
+``PHRASE_BONUS`` in proportion to their share and the field's weight (``phrases``). The
+result is scaled to 0-100.
+
+In a sentence (a query of ``loose.LOOSE_SLOTS`` or more fuzzy slots) a fuzzy term scores
+only where it is a run that starts a word: letters scattered over a long field ("erp" in
+"opERations uPsert") are fzf's answer to short terms, not to words in a sentence.
 
 Scores are remembered per (term, field), (slot, point) and (term, platform) across
 searches, so the terms that stay the same while the next one is typed cost nothing.
@@ -50,6 +57,7 @@ from explorer.core.search.score import (
     WEIGHTS,
     WHOLE_FIELD_BONUS,
     WORD_END_BONUS,
+    starts_word,
     to_spans,
 )
 from explorer.core.search.slots import plural_of
@@ -83,19 +91,23 @@ class ExactScorer:
         self.memo.clear()
         self._ids.clear()
 
-    def score(self, plan: Plan, pairs: Iterable[tuple[int, int]], typo_slots: frozenset[int] = frozenset()
-              ) -> list[Scored]:
+    def score(self, plan: Plan, pairs: Iterable[tuple[int, int]], typo_slots: frozenset[int] = frozenset(),
+              weights: list[float] | None = None, sentence: bool = False) -> list[Scored]:
         """Exact scores of (point rank, platform index) pairs; ``typo_slots`` are the indices
-        of the slots the typo stage ran for."""
+        of the slots the typo stage ran for, ``weights`` how much each slot counts (default:
+        its letters). In a ``sentence`` (see ``slots``) a fuzzy word scores only where it
+        starts a word, as a run."""
         memo = self.memo
         if len(memo) > MEMO_ENTRIES:
             memo.clear()
             self._ids.clear()
         slots = plan.slots
         rows = [(i, row) for i, row in enumerate(map(self._platform_row, slots)) if row is not None]
-        weights = [slot.weight for slot in slots]
+        if weights is None:
+            weights = [float(slot.weight) for slot in slots]
         weight_sum = sum(weights) or 1
-        ids = [self._id((slot.key, i in typo_slots)) for i, slot in enumerate(slots)]
+        wordwise = [sentence and slot.fuzzy for slot in slots]
+        ids = [self._id((slot.key, i in typo_slots, w)) for i, (slot, w) in enumerate(zip(slots, wordwise))]
         words = tuple(t.text.lower() for slot in slots for t in slot.terms)
         phrase_id = self._id((words, tuple(s.synonyms for s in slots), "phrase")) if len(words) > 1 else None
         points: dict[int, tuple] = {}
@@ -103,7 +115,7 @@ class ExactScorer:
         for rank, plat in pairs:
             got = points.get(rank)
             if got is None:
-                got = points[rank] = self._point_part(plan, rank, ids, typo_slots, weights, words, phrase_id)
+                got = points[rank] = self._point_part(plan, rank, ids, typo_slots, wordwise, weights, words, phrase_id)
             scores, keys, name_spans, explain, by_typo, phrase = got
             if rows:
                 scores, keys = list(scores), list(keys)
@@ -119,6 +131,8 @@ class ExactScorer:
                         scores[i] += PLATFORM_TIEBREAK
             spans = {k: v for k, v in keys if k is not None and k != "name"}
             score = sum(s * w for s, w in zip(scores, weights)) / weight_sum + phrase
+            if 0.0 in scores:  # a loose hit: the share of the query it misses costs twice
+                score *= sum(w for s, w in zip(scores, weights) if s) / weight_sum
             out.append((min(100.0, round(100.0 * score / _TOP_SCORE, 2)), name_spans, spans, explain, by_typo))
         return out
 
@@ -129,8 +143,8 @@ class ExactScorer:
             got = self._ids[key] = len(self._ids)
         return got
 
-    def _point_part(self, plan: Plan, rank: int, ids: list[int], typo_slots: frozenset[int],
-                    weights: list[int], words: tuple[str, ...], phrase_id: int | None) -> tuple:
+    def _point_part(self, plan: Plan, rank: int, ids: list[int], typo_slots: frozenset[int], wordwise: list[bool],
+                    weights: list[float], words: tuple[str, ...], phrase_id: int | None) -> tuple:
         """What a point scores whatever the platform: slot scores, their fields, name spans,
         explanations, whether a typo was needed, the phrase bonus."""
         memo = self.memo
@@ -143,7 +157,7 @@ class ExactScorer:
             key = (sid, rank)
             got = memo.get(key)
             if got is None:
-                got = memo[key] = self._slot_point(slot, rank, i in typo_slots)
+                got = memo[key] = self._slot_point(slot, rank, i in typo_slots, wordwise[i])
             best, best_key, best_spans, on_name, why, typo_used = got
             if on_name:
                 name_positions.update(on_name)
@@ -175,7 +189,7 @@ class ExactScorer:
             row.append(got if got[2] is not None else None)
         return row if any(r is not None for r in row) else None
 
-    def _join(self, joined: Term, i: int, rank: int, scores: list[float], weights: list[int],
+    def _join(self, joined: Term, i: int, rank: int, scores: list[float], weights: list[float],
               name_positions: set[int]) -> None:
         """Slots i and i + 1 take the joined word's score where it beats them apart."""
         key = (self._id((joined.key, "join")), rank)
@@ -196,16 +210,16 @@ class ExactScorer:
 
     # ------------------------------------------------------------------ one slot, one point
 
-    def _slot_point(self, slot: Slot, rank: int, typo: bool) -> SlotScore:
+    def _slot_point(self, slot: Slot, rank: int, typo: bool, wordwise: bool = False) -> SlotScore:
         if len(slot.terms) == 1:
-            best = self._term_memo(slot.terms[0], rank, typo)
+            best = self._term_memo(slot.terms[0], rank, typo, wordwise)
         else:
-            best = self._phrase_direct(slot, rank)
+            best = self._phrase_direct(slot, rank, wordwise)
         if best[0] >= SYNONYM_FLOOR:
             return best  # the point holds what was typed: synonyms would only blur that
         plural = plural_of(slot)
         if plural:
-            got = self._term_memo(Term(Kind.FUZZY, plural), rank, False)
+            got = self._term_memo(Term(Kind.FUZZY, plural), rank, False, True)
             if got[0] * WEIGHTS["plural"] > best[0]:
                 best = (got[0] * WEIGHTS["plural"], *got[1:])
         for entry in slot.synonyms:
@@ -214,18 +228,20 @@ class ExactScorer:
                 best = got
         return best
 
-    def _term_memo(self, term: Term, rank: int, typo: bool) -> SlotScore:
-        key = (self._id((term.key, typo)), rank)
+    def _term_memo(self, term: Term, rank: int, typo: bool, wordwise: bool = False) -> SlotScore:
+        key = (self._id((term.key, typo, wordwise)), rank)
         got = self.memo.get(key)
         if got is None:
-            got = self.memo[key] = self._point_term(term, rank, typo)
+            got = self.memo[key] = self._point_term(term, rank, typo, wordwise=wordwise)
         return got
 
-    def _phrase_direct(self, slot: Slot, rank: int) -> SlotScore:
+    def _phrase_direct(self, slot: Slot, rank: int, wordwise: bool) -> SlotScore:
         """A phrase slot's own terms, all of which must match: averaged by length."""
         total, positions, first = 0.0, [], None
         for term in slot.terms:
-            got = self._term_memo(term, rank, False)
+            if wordwise and term.text.lower() in self.thesaurus.stop_words:
+                continue  # as in the cheap stage: "call OUR api"
+            got = self._term_memo(term, rank, False, wordwise)
             if got[0] <= 0.0:
                 return _NOTHING
             total += got[0] * len(term.text)
@@ -258,7 +274,7 @@ class ExactScorer:
             words = self.thesaurus.content_words(phrase)
             total, positions, first = 0.0, [], None
             for word in words:
-                scored = self._term_memo(Term(Kind.FUZZY, word), rank, False)
+                scored = self._term_memo(Term(Kind.FUZZY, word), rank, False, True)
                 if scored[0] <= 0.0:
                     total = 0.0
                     break
@@ -280,9 +296,10 @@ class ExactScorer:
             got = self.memo[key] = self.index.is_word(text)
         return got
 
-    def _point_term(self, term: Term, rank: int, typo: bool, squeezed: bool = True) -> SlotScore:
+    def _point_term(self, term: Term, rank: int, typo: bool, squeezed: bool = True, wordwise: bool = False
+                    ) -> SlotScore:
         """The best field of one term on one point (see the module docstring); ``squeezed``
-        as in ``fields.score_field``."""
+        as in ``fields.score_field``; with ``wordwise`` only a run that starts a word counts."""
         memo = self.memo
         index = self.index
         fields = index.point_fields(rank)
@@ -291,6 +308,7 @@ class ExactScorer:
         on_name = None
         named = False
         tkey, t, sensitive = self._id((term.key, squeezed)), term.text, term.case_sensitive
+        wordwise = wordwise and term.kind is Kind.FUZZY
         # a word the catalog uses means that word: its letters scattered over other words
         # ("Dialogs And TAsks" for "data") count for less
         word = term.kind is Kind.FUZZY and len(t) >= SCATTER_MIN and self._is_word(t.lower())
@@ -311,7 +329,10 @@ class ExactScorer:
             score, positions = got
             if positions is None:
                 continue
-            if word and positions[-1] - positions[0] >= len(positions) and not _one_run(hay, positions):
+            scattered = positions[-1] - positions[0] >= len(positions) and not _one_run(hay, positions)
+            if wordwise and (scattered or not starts_word(text, positions[0])):
+                continue
+            if word and scattered:
                 score *= WEIGHTS["scattered"]
             if key == "name":
                 on_name = positions

@@ -16,8 +16,8 @@ The catalog's search vocabulary (``synonyms:`` and ``stop_words:``, bundled in
   "webhooks"); the scorer keeps the join where it scores better than the two terms apart.
 
 Lookups fold case (smart case is about letters, not meaning: "Single Sign-On" is "single
-sign on"), read hyphens as spaces ("sign-on" is "sign on") and forgive a plural ("triggers"
-finds the entry of "trigger").
+sign on"), read hyphens as spaces ("sign-on" is "sign on") and forgive plural and verb
+endings ("triggers" and "notified" find the entries of "trigger" and "notify").
 """
 
 from __future__ import annotations
@@ -32,6 +32,23 @@ from explorer.core.search.query import MAX_TERM_CHARS, Kind, Query, Term
 def normalise(text: str) -> str:
     """Lower case, hyphens as spaces, single spaces: how phrases are compared."""
     return " ".join(text.lower().replace("-", " ").split())
+
+
+#: Word endings a lookup forgives, and what replaces them ("notified" → "notify").
+_ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
+
+
+def forms(phrase: str) -> set[str]:
+    """``phrase`` and the forms of its last word without a plural or verb ending: "notified"
+    gives "notify", "saved" gives "save", "triggers" gives "trigger". A crude stemmer, only
+    for looking up synonyms, where both sides go through it."""
+    head, _, last = phrase.rpartition(" ")
+    found = {phrase, singular(phrase)}
+    for ending, instead in _ENDINGS:
+        stem = last[:-len(ending)] + instead
+        if last.endswith(ending) and len(stem) >= 4:
+            found.add(f"{head} {stem}".lstrip())
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +118,7 @@ class Thesaurus:
             index = len(self.entries)
             self.entries.append(Entry(terms, tuple(synonym.needs), means))
             for term in terms:
-                for form in {term, singular(term)}:
+                for form in forms(term):
                     got = self._lookup.setdefault(form, [])
                     if index not in got:
                         got.append(index)
@@ -118,11 +135,14 @@ class Thesaurus:
         return kept or words
 
     def lookup(self, text: str) -> tuple[int, ...]:
-        """Entries that have ``text`` (normalised) as a term, or its singular."""
+        """Entries that have ``text`` (normalised) as a term, forgiving endings (``forms``)."""
         got = self._lookup.get(text)
-        if got is None:
-            got = self._lookup.get(singular(text))
-        return tuple(got) if got else ()
+        if got is not None:
+            return tuple(got)
+        found: dict[int, None] = {}
+        for form in forms(text):
+            found.update(dict.fromkeys(self._lookup.get(form, ())))
+        return tuple(found)
 
     def plan(self, query: Query) -> Plan:
         """The slots, dropped stop words and joins of ``query`` (see the module docstring)."""

@@ -4,16 +4,16 @@
 Task-shaped queries ("notify our server when a ticket changes") rarely match every word in
 one point, and one unmatched word should not hide the options that match the rest. So the
 fuzzy slots that do not name a platform are relaxed: a point counts when it matches at least
-one of them well (``slots.loose_points``: a word start, a name, a synonym or a typo, never
+one of them well (``slots.loose_points``: a word start, a synonym, a plural or a typo, never
 letters scattered through a long field). Operator terms (``'exact``, ``^prefix``,
 ``suffix$``), slots that name a platform and exclusions stay strict, so every hit still
 satisfies them.
 
 The candidates are ordered by coverage (how many slots they match), and the first ``limit``
-pairs are scored exactly like any hit, an unmatched slot counting 0, and ranked
-together with the few hits that match every slot (one unmatched word costs its share of the
-score: a point that matches three words well may rank above one that matches all four
-poorly); the rest follow in coverage order.
+pairs are scored exactly like any hit (an unmatched slot counts 0, and the score is
+multiplied by the share of the query matched) and ranked together with the few hits that
+match every slot: a point that matches three words well may rank above one that matches all
+four poorly. The rest follow in coverage order.
 """
 
 from __future__ import annotations

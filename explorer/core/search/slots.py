@@ -12,8 +12,12 @@ On top of that:
 * **Typos.** When all that leaves fewer than ``TYPO_FEW`` points, a plain fuzzy term of
   ``typo.TYPO_MIN`` letters or more also matches the points with a word near it.
 
-A slot without synonyms whose term needs no typo is just its :class:`TermMatch`, so plain
-typing costs nothing extra.
+In a sentence (a query of ``loose.LOOSE_SLOTS`` or more fuzzy slots, "notify our server when
+a ticket changes") a fuzzy slot's words must each start a word of tiers 1-2 or a summary;
+their letters scattered through a long field do not count there.
+
+A slot without synonyms, plural or typo, outside a sentence, is just its
+:class:`TermMatch`, so plain typing costs nothing extra.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class SlotMatch:
     platforms: frozenset[int]
     #: True when the typo stage ran for the slot.
     typo: bool = False
+    #: True when its words had to start words (in a sentence): ``points`` are all loose points.
+    wordwise: bool = False
     _strong: set[int] | None = None
     _name_prefix: list[int] | None = None
 
@@ -66,21 +72,21 @@ class SlotMatch:
 
 def loose_points(m: TermMatch | SlotMatch) -> set[int]:
     """The points a slot matches well enough to count when not every slot matches: a word
-    start in tiers 1-2 or a summary, a name holding the term, a synonym or a typo (never
-    letters scattered through a long field)."""
+    start in tiers 1-2 or a summary, a synonym, a plural or a typo (never letters scattered
+    through a long field)."""
     if isinstance(m, SlotMatch):
+        if m.wordwise:
+            return m.points
         out = set(m.extra)
         for t in m.terms:
-            out |= _term_loose(t)
+            out |= word_points(t)
         return out
-    return _term_loose(m)
+    return word_points(m)
 
 
-def _term_loose(m: TermMatch) -> set[int]:
-    out = set(m.strong()) | m.summary
-    if m.names:
-        out.update(m.names)
-    return out
+def word_points(m: TermMatch) -> set[int]:
+    """The points where the term starts a word of tiers 1-2 or of the summary."""
+    return m.strong() | m.summary
 
 
 def plural_of(slot: Slot) -> str:
@@ -104,15 +110,26 @@ class SlotMatcher:
         #: normalised catalog phrase → the points where each of its words starts a word
         self._phrases: dict[str, frozenset[int]] = {}
 
-    def match(self, slot: Slot) -> TermMatch | SlotMatch:
+    def match(self, slot: Slot, sentence: bool = False) -> TermMatch | SlotMatch:
+        """What ``slot`` matches. In a ``sentence`` (a query of several words, see
+        ``loose``) a fuzzy slot's own words must each start a word of tiers 1-2 or a summary:
+        their letters scattered through a long field are no match there."""
         terms = [self.matcher.match(t) for t in slot.terms]
         first = terms[0]
         plural = plural_of(slot)
-        if len(terms) == 1 and not slot.synonyms and not plural and not self._wants_typo(slot, first.points):
+        wordwise = sentence and slot.fuzzy
+        if (not wordwise and len(terms) == 1 and not slot.synonyms and not plural
+                and not self._wants_typo(slot, first.points)):
             return first
-        points = set(first.points)
-        for m in terms[1:]:
-            points &= m.points
+        if wordwise:
+            content = [m for m in terms if m.term.text.lower() not in self.thesaurus.stop_words] or terms
+            points = word_points(content[0])
+            for m in content[1:]:
+                points &= word_points(m)
+        else:
+            points = set(first.points)
+            for m in terms[1:]:
+                points &= m.points
         extra: set[int] = set()
         if plural:
             extra |= self.phrase_points(plural)
@@ -124,7 +141,7 @@ class SlotMatcher:
             typo = True
         points |= extra
         platforms = first.platforms if len(terms) == 1 else frozenset()
-        return SlotMatch(slot, terms, points, frozenset(extra), platforms, typo)
+        return SlotMatch(slot, terms, points, frozenset(extra), platforms, typo, wordwise)
 
     @staticmethod
     def _wants_typo(slot: Slot, points: set[int]) -> bool:

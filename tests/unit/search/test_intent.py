@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.core.model import Synonym
-from explorer.core.search.intent import Thesaurus, normalise
+from explorer.core.search.intent import Thesaurus, forms, normalise
 from explorer.core.search.query import parse_query
 from tests.unit.search.build import make_catalog
 
@@ -89,3 +89,12 @@ def test_an_alternative_is_matched_by_its_content_words():
 def test_without_a_vocabulary_every_term_is_its_own_slot():
     thesaurus, p = plan("notify our server", synonyms=(), stop_words=())
     assert not thesaurus and [s.text for s in p.slots] == ["notify", "our", "server"]
+
+
+def test_endings_are_forgiven_on_both_sides():
+    assert "notify" in forms("notified") and "save" in forms("saved") and "save" in forms("saves")
+    assert "trigger" in forms("triggers") and "test" in forms("testing")
+    thesaurus = Thesaurus(make_catalog("x", synonyms=(Synonym(("notify",), ("events",)), Synonym(("saved",), ("events",)))))
+    assert thesaurus.lookup("notified") == (0,)
+    assert thesaurus.lookup("saves") == (1,) and thesaurus.lookup("saving") == (1,)
+    assert thesaurus.lookup("sav") == ()  # a stem is never shorter than four letters

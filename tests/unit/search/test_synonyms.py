@@ -108,3 +108,30 @@ def test_refine_explains_like_search():
 def test_a_catalog_without_a_vocabulary_searches_as_before():
     hits = SearchEngine(catalog(synonyms=(), stop_words=())).search("notify")
     assert hits == []
+
+
+def test_in_a_sentence_a_word_must_start_a_word():
+    # three words or more read as a sentence: "erp" scattered over "opERations uPsert" is no match
+    shared = make_catalog(
+        "Mass operations (insert, upsert, delete, truncate)",
+        ("ERP sync connector", {"aliases": ("data exchange",)}),
+        stop_words=("to", "our"),
+    )
+    hits = SearchEngine(shared).search("send data to our erp")
+    assert names(hits)[0] == "ERP sync connector"
+    # two words are fzf terms: scattered letters still match there
+    assert "Mass operations (insert, upsert, delete, truncate)" in names(SearchEngine(shared).search("mass erp"))
+
+
+def test_a_rare_word_counts_more_than_a_common_one():
+    shared = make_catalog(*[f"Data tool {i}" for i in range(8)], "ERP bridge")
+    hits = SearchEngine(shared).search("data erp sync")  # no point holds all three
+    assert names(hits)[0] == "ERP bridge"
+
+
+def test_a_loose_hit_ranks_by_how_much_of_the_query_it_matches():
+    shared = make_catalog("Notify hub", "Notify ticket hub", "Ticket list")
+    hits = SearchEngine(shared).search("notify ticket changes")
+    assert names(hits)[0] == "Notify ticket hub"  # two of the three words
+    assert set(names(hits)[1:]) == {"Notify hub", "Ticket list"}  # one each
+    assert hits[0].score > hits[1].score
