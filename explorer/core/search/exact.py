@@ -148,6 +148,14 @@ class ExactScorer:
         """What a point scores whatever the platform: slot scores, their fields, name spans,
         explanations, whether a typo was needed, the phrase bonus."""
         memo = self.memo
+        if len(ids) == 1 and not plan.joins and phrase_id is None:  # one slot: the common case
+            key = (ids[0], rank)
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = self._slot_point(plan.slots[0], rank, 0 in typo_slots, wordwise[0])
+            best, best_key, best_spans, on_name, why, typo_used = got
+            return ([best], [(best_key, best_spans)], to_spans(on_name) if on_name else (),
+                    (why,) if why else (), typo_used, 0.0)
         scores: list[float] = []
         keys: list[tuple[str | None, tuple[Span, ...]]] = []
         name_positions: set[int] = set()
@@ -313,14 +321,15 @@ class ExactScorer:
         # ("Dialogs And TAsks" for "data") count for less
         word = term.kind is Kind.FUZZY and len(t) >= SCATTER_MIN and self._is_word(t.lower())
         n = len(t)
+        check = wordwise or word
         for key, text, folded, weight in fields:
             hay = text if sensitive else folded
-            near = -1 <= len(hay) - n <= 1  # could be the term, singular or plural
-            if near and not named and key[0] == "a" and is_whole(t, hay):  # "aliases.N"
+            # "aliases.N" that is the term (or its singular or plural)
+            if not named and key[0] == "a" and -1 <= len(hay) - n <= 1 and is_whole(t, hay):
                 named = True
             # only a whole-field match (with its bonus) could still win here
             if (weight * (1 + WORD_END_BONUS) <= best and key != "name"
-                    and (weight * BEST_NORMALISED <= best or not near)):
+                    and (weight * BEST_NORMALISED <= best or not -1 <= len(hay) - n <= 1)):
                 continue
             mkey = (tkey, text)
             got = memo.get(mkey)
@@ -329,11 +338,12 @@ class ExactScorer:
             score, positions = got
             if positions is None:
                 continue
-            scattered = positions[-1] - positions[0] >= len(positions) and not _one_run(hay, positions)
-            if wordwise and (scattered or not starts_word(text, positions[0])):
-                continue
-            if word and scattered:
-                score *= WEIGHTS["scattered"]
+            if check:
+                scattered = positions[-1] - positions[0] >= len(positions) and not _one_run(hay, positions)
+                if wordwise and (scattered or not starts_word(text, positions[0])):
+                    continue
+                if word and scattered:
+                    score *= WEIGHTS["scattered"]
             if key == "name":
                 on_name = positions
                 if positions[0] >= head:
