@@ -160,6 +160,7 @@ class ExactScorer:
         keys: list[tuple[str | None, tuple[Span, ...]]] = []
         name_positions: set[int] = set()
         explain: list[str] = []
+        by_synonym: list[int] = []
         by_typo = False
         for i, (slot, sid) in enumerate(zip(plan.slots, ids)):
             key = (sid, rank)
@@ -171,6 +172,7 @@ class ExactScorer:
                 name_positions.update(on_name)
             if why:
                 explain.append(why)
+                by_synonym.append(i)
             by_typo = by_typo or typo_used
             scores.append(best)
             keys.append((best_key, best_spans))
@@ -180,7 +182,7 @@ class ExactScorer:
         if phrase_id is not None:
             phrase = memo.get((phrase_id, rank))
             if phrase is None:
-                phrase = memo[(phrase_id, rank)] = self.phrases.bonus(plan, words, rank)
+                phrase = memo[(phrase_id, rank)] = self.phrases.bonus(plan, words, rank, tuple(by_synonym))
         return scores, keys, to_spans(sorted(name_positions)), tuple(explain), by_typo, phrase
 
     def _platform_row(self, slot: Slot) -> list | None:

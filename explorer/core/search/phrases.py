@@ -67,27 +67,41 @@ class Phrases:
             got = self.memo[key] = Shape.of(self.index, rank)
         return got
 
-    def calls(self, rank: int, phrase: str) -> bool:
-        """Whether the catalog calls the point ``phrase``: its name (without a trailing
-        parenthetical) or one of its aliases (plurals, spaces and hyphens aside)."""
+    def called(self, rank: int) -> set[str]:
+        """What the catalog calls the point (name without a trailing parenthetical, and
+        aliases), squeezed and in the singular, so plurals, spaces and hyphens do not matter."""
         key = ("called", rank)
-        called = self.memo.get(key)
-        if called is None:
+        got = self.memo.get(key)
+        if got is None:
             fields = self.index.point_fields(rank)
-            called = {singular(squeeze(self.shape(rank).head)[0])}
-            called.update(singular(squeeze(low)[0]) for field, _, low, _ in fields if field[0] == "a")
-            self.memo[key] = called
-        return singular(squeeze(phrase)[0]) in called
+            got = {singular(squeeze(self.shape(rank).head)[0])}
+            got.update(singular(squeeze(low)[0]) for field, _, low, _ in fields if field[0] == "a")
+            self.memo[key] = got
+        return got
 
-    def bonus(self, plan: Plan, words: tuple[str, ...], rank: int) -> float:
-        """The phrase bonus of the query's terms (``words``, lower case) on one point."""
+    def calls(self, rank: int, phrase: str) -> bool:
+        """Whether the catalog calls the point ``phrase``."""
+        return singular(squeeze(phrase)[0]) in self.called(rank)
+
+    def _alternatives(self, entries: tuple[int, ...], typed: str) -> frozenset[str]:
+        """The alternatives of a slot's synonym entries, as ``called`` holds them."""
+        key = (entries, typed, "alternatives")
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = frozenset(
+                singular(squeeze(alt)[0]) for e in entries for alt in self.thesaurus.entries[e].alternatives(typed)
+            )
+        return got
+
+    def bonus(self, plan: Plan, words: tuple[str, ...], rank: int, by_synonym: tuple[int, ...] = ()) -> float:
+        """The phrase bonus of the query's terms (``words``, lower case) on one point;
+        ``by_synonym`` are the slots that matched it through a synonym."""
         got = self._of(words, rank)
         n = len(words)
-        for slot in plan.slots:  # a synonym the catalog calls the point by
-            if slot.synonyms and got < PHRASE_BONUS * len(slot.terms) / n:
-                entries = [self.thesaurus.entries[e] for e in slot.synonyms]
-                if any(self.calls(rank, alt) for e in entries for alt in e.alternatives(slot.text)):
-                    got = max(got, PHRASE_BONUS * len(slot.terms) / n)
+        for slot in map(plan.slots.__getitem__, by_synonym):  # a synonym the catalog calls the point by
+            if (got < PHRASE_BONUS * len(slot.terms) / n
+                    and not self.called(rank).isdisjoint(self._alternatives(slot.synonyms, slot.text))):
+                got = max(got, PHRASE_BONUS * len(slot.terms) / n)
         return got
 
     def _of(self, words: tuple[str, ...], rank: int) -> float:
