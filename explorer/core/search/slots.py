@@ -121,6 +121,13 @@ class SlotMatcher:
         if (not wordwise and len(terms) == 1 and not slot.synonyms and not plural
                 and not self._wants_typo(slot, first.points)):
             return first
+        extra: set[int] = set()
+        if plural:
+            extra |= self.phrase_points(plural)
+        for entry in slot.synonyms:
+            extra |= self.entry_points(entry)
+        if not wordwise and len(terms) == 1 and extra <= first.points and len(first.points) >= TYPO_FEW:
+            return first  # the synonyms find nothing the term does not (they still score)
         if wordwise:
             content = [m for m in terms if m.term.text.lower() not in self.thesaurus.stop_words] or terms
             points = word_points(content[0])
@@ -130,11 +137,6 @@ class SlotMatcher:
             points = set(first.points)
             for m in terms[1:]:
                 points &= m.points
-        extra: set[int] = set()
-        if plural:
-            extra |= self.phrase_points(plural)
-        for entry in slot.synonyms:
-            extra |= self.entry_points(entry)
         typo = False
         if self._wants_typo(slot, points | extra):
             extra |= self.matcher.typo_points(slot.terms[0].text)
