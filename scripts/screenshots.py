@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explorer.core.catalog import CatalogError, load_catalog  # noqa: E402
-from explorer.core.model import Catalog  # noqa: E402
+from explorer.core.catalog import CatalogError, load_catalog
+from explorer.core.model import Catalog
 
 SIZE = (160, 45)
 
@@ -48,6 +48,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("platforms", "the platform chooser (p): one platform moved up, one hidden",
           keys=("p", "down", "shift+up", "end", "space", "up")),
     Scene("help", "the ? help screen", keys=("question_mark",)),
+    Scene("recommend", "w: CRM Online customer on the web client, needs events and ui",
+          keys=("w", "2", "3", "e", "u")),
 )
 
 

@@ -16,3 +16,5 @@ MINI = FIXTURES / "mini.yaml"
 def load_fixture(name: str) -> Catalog:
     """Load ``tests/fixtures/<name>`` (for tests that need another catalog)."""
     return load_catalog([str(FIXTURES / name)])
+#: The recommendation engine's catalog (beside its unit tests; the CLI tests use it too).
+SHOP = ROOT / "tests" / "unit" / "recommend" / "fixtures" / "shop.yaml"

@@ -19,10 +19,17 @@ from explorer.cli import (
     export_cmd,
     keys_cmd,
     links_cmd,
+    recommend_cmd,
     search_cmd,
     validate_cmd,
 )
-from explorer.cli.common import EXIT_USAGE, UsageError, add_catalog_options, err, report_catalog_error
+from explorer.cli.common import (
+    EXIT_USAGE,
+    UsageError,
+    add_catalog_options,
+    err,
+    report_catalog_error,
+)
 from explorer.core.catalog import CatalogError
 from explorer.core.view import OptionError
 
@@ -33,6 +40,7 @@ COMMANDS = {
     "bookmarks": bookmarks_cmd,
     "links": links_cmd,
     "keys": keys_cmd,
+    "recommend": recommend_cmd,
 }
 
 #: View options the main parser takes for the app: dest → flag.

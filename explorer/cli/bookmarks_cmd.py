@@ -4,7 +4,8 @@ The same ``bookmarks.yaml`` as the app (in ``--config-dir``), with the same lock
 so a script can add bookmarks while the app is open. Exit codes: 0 done, 1 refused (unknown
 id or platform, a point not available on that platform, unknown shortlist, nothing to
 remove, cannot save), 2 usage error or a broken catalog. A refused request leaves the file
-byte for byte as it was. Warnings (a damaged file moved aside, ...) go to stderr.
+byte for byte as it was. Warnings (a damaged file moved aside, a point whose availability on
+the platform the catalog does not know, ...) go to stderr.
 """
 
 from __future__ import annotations
@@ -14,11 +15,20 @@ import json
 import sys
 
 from explorer.cli.common import EXIT_OK, EXIT_PROBLEMS, add_catalog_options, err, load
+from explorer.core.bookmarks import (
+    FILE_NAME,
+    MISSING,
+    BookmarkError,
+    BookmarkStore,
+    PlatformGroup,
+    Resolved,
+    Shortlist,
+    check_target,
+    clean_note,
+    group_by_platform,
+)
+from explorer.core.model import Catalog, Status
 from explorer.core.settings import paths
-from explorer.core.bookmarks import BookmarkError, BookmarkStore
-from explorer.core.bookmarks import MISSING, PlatformGroup, Resolved, check_target, group_by_platform
-from explorer.core.bookmarks import FILE_NAME, Shortlist, clean_note
-from explorer.core.model import Catalog
 
 JSON_VERSION = 1
 
@@ -97,10 +107,23 @@ def _save(store: BookmarkStore) -> bool:
 # -- add / remove ----------------------------------------------------------------------------
 
 
+def unknown_warning(catalog: Catalog, point_id: str, platform_id: str) -> str | None:
+    """A warning for a bookmark on a platform where the catalog does not know whether the point
+    is available (unknown is never "no", so it is added, but not silently)."""
+    point = catalog.find_point(point_id)
+    av = point.on(platform_id) if point is not None else None
+    if av is None or av.status is not Status.UNKNOWN:
+        return None
+    note = f" ({av.note})" if av.note else ""
+    return (f"warning: the catalog does not say whether {point_id} is available on {platform_id}"
+            f"{note}; it is bookmarked anyway")
+
+
 def _add(args: argparse.Namespace, catalog: Catalog, folder) -> int:
     reason = check_target(catalog, args.point, args.platform)
     if reason:
         return _refuse(reason)
+    doubt = unknown_warning(catalog, args.point, args.platform)
     try:
         note = clean_note(args.note or "")
     except ValueError as exc:
@@ -124,6 +147,8 @@ def _add(args: argparse.Namespace, catalog: Catalog, folder) -> int:
         return EXIT_OK
     if not _save(store):
         return EXIT_PROBLEMS
+    if doubt:
+        err(doubt)
     made = " (new shortlist)" if created else ""
     verb = "bookmarked" if added else "updated the note of"
     print(f"{verb} {args.point} on {args.platform} in {target.name!r}{made}")

@@ -25,7 +25,6 @@ from explorer.cli.common import (
 from explorer.core.bookmarks import BookmarkStore
 from explorer.core.compare import ComparisonIndex
 from explorer.core.model import Catalog
-from explorer.core.settings import config_dir
 from explorer.core.report import (
     FORMATS,
     Report,
@@ -38,11 +37,14 @@ from explorer.core.report import (
     report_shortlist,
     write_report,
 )
-from explorer.core.util.sanitize import clean_text
 from explorer.core.search import SearchEngine
+from explorer.core.settings import config_dir
+from explorer.core.util.sanitize import clean_text
 from explorer.core.view import ViewBuilder, ViewSpec
 
 STDOUT = "-"
+#: The longest --title accepted (a heading, not a document).
+MAX_TITLE = 200
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
@@ -62,6 +64,10 @@ def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
         help="file to write, or - for standard output (the default; needs --format)",
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "--title", metavar="TEXT",
+        help="the report's heading, e.g. the customer and project (default: the catalog's name)",
+    )
     add_view_options(parser)
     parser.add_argument("--differences", action="store_true", help="only rows where the platforms differ")
     scope = parser.add_mutually_exclusive_group()
@@ -101,6 +107,16 @@ def _check_scope(args: argparse.Namespace) -> None:
             raise UsageError(f"--shortlist takes no {' or '.join(clashing)}")
 
 
+def _title(args: argparse.Namespace) -> str:
+    """The --title text as one line of plain text (escaped by each format like all text)."""
+    title = clean_text(args.title or "").strip()
+    if args.title is not None and not title:
+        raise UsageError("--title is empty; leave it out for the default heading")
+    if len(title) > MAX_TITLE:
+        raise UsageError(f"--title is {len(title)} characters long; at most {MAX_TITLE} are allowed")
+    return title
+
+
 def _view_report(catalog: Catalog, args: argparse.Namespace, timestamp: str) -> Report:
     platforms = parse_platforms(catalog, args.platforms)
     filters = filters_from(args)
@@ -108,7 +124,7 @@ def _view_report(catalog: Catalog, args: argparse.Namespace, timestamp: str) -> 
     builder = ViewBuilder(ComparisonIndex(catalog), platforms, filters)
     hits = SearchEngine(catalog).search(query) if query.strip() else None
     view = builder.build(ViewSpec(platforms, filters, query, args.differences), hits)
-    return report_from_view(catalog, view, timestamp)
+    return report_from_view(catalog, view, timestamp, _title(args))
 
 
 def _shortlist_report(catalog: Catalog, args: argparse.Namespace, timestamp: str) -> Report:
@@ -120,7 +136,9 @@ def _shortlist_report(catalog: Catalog, args: argparse.Namespace, timestamp: str
     if not store.has_shortlist(name):
         raise UsageError(f"no shortlist named {name!r}; shortlists: {', '.join(store.names)}")
     shortlist = store.shortlist(name)
-    return report_shortlist(catalog, shortlist.bookmarks, shortlist.name, platforms, filters_from(args), timestamp)
+    return report_shortlist(
+        catalog, shortlist.bookmarks, shortlist.name, platforms, filters_from(args), timestamp, _title(args)
+    )
 
 
 def _nothing(report: Report) -> str:
@@ -135,9 +153,9 @@ def _nothing(report: Report) -> str:
 def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     _check_scope(args)
-    if args.output != STDOUT and not args.force:
-        if Path(args.output).expanduser().exists():
-            raise UsageError(f"{args.output} already exists; use --force to overwrite it")
+    _title(args)  # a bad title is refused before the catalog is read
+    if args.output != STDOUT and not args.force and Path(args.output).expanduser().exists():
+        raise UsageError(f"{args.output} already exists; use --force to overwrite it")
     try:
         timestamp = generated_at()
     except ReportError as exc:
@@ -145,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     catalog = load(args)
     if args.everything:
         platforms = parse_platforms(catalog, args.platforms)
-        report = report_everything(catalog, platforms, timestamp)
+        report = report_everything(catalog, platforms, timestamp, _title(args))
     elif args.shortlist is not None:
         report = _shortlist_report(catalog, args, timestamp)
     else:

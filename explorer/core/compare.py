@@ -17,8 +17,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 from explorer.core.filters import Filters, combo_mask, filtered_reason
+from explorer.core.model import (
+    Availability,
+    Capability,
+    Catalog,
+    Platform,
+    Point,
+    Status,
+)
 from explorer.core.util.gcpause import paused_gc
-from explorer.core.model import Availability, Capability, Catalog, Platform, Point, Status
 
 
 class CellState(str, Enum):
@@ -67,8 +74,11 @@ class Cell:
 class Row:
     capability: Capability
     cells: tuple[Cell, ...]
-    #: All shown platforms have the same state on this row.
+    #: All compared platforms have the same state on this row.
     agree: bool
+    #: Platforms whose panes the filters empty entirely (``Comparison.dimmed``): their cells
+    #: are shown (as filtered) but take no part in the comparison.
+    dimmed: frozenset[str] = frozenset()
 
     @property
     def height(self) -> int:
@@ -79,10 +89,19 @@ class Row:
         return any(c.state.present for c in self.cells)
 
     @property
+    def compared(self) -> tuple[Cell, ...]:
+        """The cells that take part in the comparison: every platform the filters leave
+        something to show on."""
+        if not self.dimmed:
+            return self.cells
+        return tuple(c for c in self.cells if c.platform not in self.dimmed)
+
+    @property
     def outcome(self) -> str:
-        """'all', 'some' or 'none' of the compared platforms have it."""
-        have = sum(1 for c in self.cells if c.state.present)
-        if have and have == len(self.cells):
+        """'all', 'some' or 'none' of the compared (not dimmed) platforms have it."""
+        compared = self.compared
+        have = sum(1 for c in compared if c.state.present)
+        if have and have == len(compared):
             return "all"
         return "some" if have else "none"
 
@@ -119,7 +138,7 @@ def indices_of(bits: int) -> list[int]:
 class _PlatformIndex:
     """Row sets of one platform."""
 
-    __slots__ = ("available", "partial", "present", "static_not", "counts")
+    __slots__ = ("available", "counts", "partial", "present", "static_not")
 
     def __init__(self) -> None:
         #: filter mask of an entry → rows with such an available (or partial) entry
@@ -174,11 +193,15 @@ class Comparison:
         self.platforms = platforms
         self.platform_ids = tuple(p.id for p in platforms)
         self.filters = filters
-        #: Row sets: rows on which the shown platforms agree / that show a point.
+        #: Row sets: rows on which the compared platforms agree / that show a point.
         self.agree_bits = agree
         self.present_bits = present
-        #: Platform id → why it is dimmed by the filters.
+        #: Platform id → why it is dimmed by the filters. A dimmed platform's pane is empty
+        #: whatever the row, so it takes no part in agreement or outcomes.
         self.dimmed = dimmed
+        self.dimmed_ids = frozenset(dimmed)
+        #: The platforms that take part in the comparison, in column order.
+        self.compared_ids = tuple(pid for pid in self.platform_ids if pid not in dimmed)
         self._rows: dict[int, Row] = {}
         self._mask = filters.mask
         self._heights: dict[int, int] = {}
@@ -209,8 +232,7 @@ class Comparison:
         best = 1
         for pid in self.platform_ids:
             shown = sum(1 for m in masks.get(pid, ()) if m & mask)
-            if shown > best:
-                best = shown
+            best = max(best, shown)
         self._heights[index] = best
         return best
 
@@ -309,6 +331,7 @@ class ComparisonIndex:
         mask, every = filters.mask, self.all_bits
         present = 0
         agree_a = agree_p = agree_n = agree_u = every
+        compared = False
         for pid in platform_ids:
             index = self._index[pid]
             shown_a = 0
@@ -320,13 +343,16 @@ class ComparisonIndex:
                 if m & mask:
                     shown_p |= bits
             shown_p &= ~shown_a
+            present |= shown_a | shown_p
+            if pid in dimmed:
+                continue  # its pane is empty whatever the row: it takes no part in agreement
+            compared = True
             unknown = every & ~index.present & ~index.static_not
             agree_a &= shown_a
             agree_p &= shown_p
             agree_n &= every & ~(shown_a | shown_p | unknown)
             agree_u &= unknown
-            present |= shown_a | shown_p
-        agree = (agree_a | agree_p | agree_n | agree_u) if platform_ids else every
+        agree = (agree_a | agree_p | agree_n | agree_u) if compared else every
         return Comparison(self, platforms, filters, agree, present, dimmed)
 
     def _compare_rows(self, platforms: tuple[Platform, ...], filters: Filters, dimmed: dict[str, str]) -> Comparison:
@@ -351,9 +377,11 @@ class ComparisonIndex:
             _cell(pid, entries.get(pid, ()), elsewhere.get(pid), mask, kinds)
             for pid in comparison.platform_ids
         )
-        first = cells[0].state.status if cells else None
-        agree = all(c.state.status == first for c in cells)
-        return Row(self.capabilities[index], cells, agree)
+        dimmed = comparison.dimmed_ids
+        compared = [c for c in cells if c.platform not in dimmed] if dimmed else cells
+        first = compared[0].state.status if compared else None
+        agree = all(c.state.status == first for c in compared)
+        return Row(self.capabilities[index], cells, agree, dimmed)
 
     def count(self, platform_id: str, filters: Filters, rows: int) -> int:
         """Points shown in a platform's pane for the rows in the row set ``rows``."""

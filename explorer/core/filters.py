@@ -7,13 +7,15 @@ checking an availability against the filters is one AND.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from explorer.core.model import CLIENTS, ENVIRONMENTS, Availability, Platform
 
 FILTER_KEYS: tuple[str, ...] = ENVIRONMENTS + CLIENTS  # the order of keys 1-4
+#: How a cell the filters empty reads, on screen and in every report: "– filtered (onsite only)".
+FILTERED_SYMBOL = "–"
+FILTERED_WORD = "filtered"
 
 
 def combo_mask(environments: tuple[str, ...] | frozenset[str], clients: tuple[str, ...] | frozenset[str]) -> int:
@@ -126,3 +128,9 @@ def filtered_reason(availabilities: Iterable[Availability], filters: Filters) ->
     if filters.kinds:
         return "other kind"
     return "not in the selected combination"
+
+
+def filtered_label(reason: str) -> str:
+    """A filtered cell in words, as the app's grid shows it: ``– filtered (onsite only)``;
+    ``reason`` comes from :func:`filtered_reason`."""
+    return f"{FILTERED_SYMBOL} {FILTERED_WORD} ({reason})" if reason else f"{FILTERED_SYMBOL} {FILTERED_WORD}"

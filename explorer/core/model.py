@@ -57,9 +57,9 @@ RUNS_ON: dict[str, str] = {
     "superoffice": "inside SuperOffice's servers",
     "client": "in the user's client",
 }
-#: How an event option delivers: SuperOffice calls you (push), or you ask (pull).
+#: How an event option delivers: SuperOffice calls your code (push), or you ask (pull).
 DELIVERY: dict[str, str] = {
-    "push": "push: SuperOffice calls you",
+    "push": "push: SuperOffice calls your code",
     "pull": "pull: you ask SuperOffice",
 }
 REQUIREMENT_KINDS: tuple[str, ...] = ("licence", "plan", "on-request", "version", "right")
@@ -376,10 +376,10 @@ class Catalog:
 
     def requirement_text(self, ref: RequirementRef) -> str:
         """A point's requirement in words, the same on screen and in every report:
-        "Development Tools licence (or CRM Suite Core plan) — version 9.2 R04 or later —
+        "Development Tools licence or CRM Suite Core plan — version 9.2 R04 or later —
         cloud only: <note>"."""
         names = [self._requirement_index[i].name if i in self._requirement_index else i for i in ref.ids]
-        text = names[0] + (f" (or {' or '.join(names[1:])})" if names[1:] else "")
+        text = " or ".join(names)
         if ref.min_version:
             text += f" — version {ref.min_version} or later"
         scope = [" + ".join(ref.environments) + " only"] if ref.environments else []

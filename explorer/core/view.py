@@ -9,10 +9,17 @@ result and differences-only mode into the visible rows, in display order, with c
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Protocol
 
-from explorer.core.compare import Comparison, ComparisonIndex, RowSeq, bits_from, indices_of
+from explorer.core.compare import (
+    Comparison,
+    ComparisonIndex,
+    RowSeq,
+    bits_from,
+    indices_of,
+)
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog
 

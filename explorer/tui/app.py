@@ -2,22 +2,20 @@
 
 The app owns the state: one :class:`~explorer.core.view.ViewSpec` (platforms, filters,
 query, differences mode) and the search hits of its query. Every change makes a new spec;
-:meth:`ExplorerApp.refresh_view` turns it into a view (:class:`ViewState`) and hands the
-view to the widgets, which only draw it. Helpers (settings, bookmarks, search) return values
-or call back; they never write into the app.
+:meth:`ExplorerApp.refresh_view` turns it into a view (:class:`ViewState`) and hands it to
+the main screen (:mod:`explorer.tui.screens.main`), whose widgets only draw it. Helpers
+(settings, bookmarks, search) return values or call back; they never write into the app.
 """
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Iterable
 from dataclasses import replace
 from os import PathLike
+from typing import TYPE_CHECKING
 
-from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
@@ -29,25 +27,27 @@ from explorer.core.settings import keys as key_table
 from explorer.core.util.sanitize import clean_text
 from explorer.core.view import View, ViewSpec
 from explorer.tui.bindings import bindings
-from explorer.tui.bookmarks_control import RETRY_SECONDS, BookmarksControl
+from explorer.tui.bookmarks_control import (
+    RETRY_SECONDS,
+    BookmarksControl,
+    why_not_shown,
+)
 from explorer.tui.commands import ExplorerCommands
-from explorer.tui.render.cell_text import copy_text, doc_link
-from explorer.tui.render.detail_text import empty_detail, point_detail
+from explorer.tui.screens.main import MainScreen
 from explorer.tui.search_runner import SearchRunner
 from explorer.tui.settings_control import Outcome, SettingsControl
 from explorer.tui.view_state import ViewState
-from explorer.tui.widgets.detail import DetailPanel
-from explorer.tui.widgets.filter_bar import DIFFERENCES, FilterBar, FilterToggle
+from explorer.tui.widgets.filter_bar import DIFFERENCES, FilterToggle
 from explorer.tui.widgets.grid import ComparisonGrid
-from explorer.tui.widgets.key_bar import KeyBar
-from explorer.tui.widgets.pane_headers import PaneHeaders
-from explorer.tui.widgets.search_bar import SearchBar, SearchInput
-from explorer.tui.widgets.title_bar import TitleBar
+from explorer.tui.widgets.search_bar import SearchInput
+
+if TYPE_CHECKING:
+    from explorer.tui.screens.recommend import RecommendScreen, RecommendTarget
 
 
 class ExplorerApp(App[int]):
-    CSS_PATH = "app.tcss"
     TITLE = "so-explorer"
+    CSS_PATH = "screens/main.tcss"
 
     BINDINGS = bindings("app")
     COMMANDS = App.COMMANDS | {ExplorerCommands}
@@ -95,29 +95,21 @@ class ExplorerApp(App[int]):
         self._anchor: tuple[str, str | None, str] | None = None
 
     # ------------------------------------------------------------ layout
+    def get_default_screen(self) -> MainScreen:
+        self.main = MainScreen(self.catalog, self.bookmarks.is_bookmarked)
+        return self.main
+
     def compose(self) -> ComposeResult:
-        yield TitleBar(self.catalog.info, id="title-bar")
-        yield SearchBar(id="search-bar")
-        yield FilterBar(id="filter-bar")
-        yield PaneHeaders(id="pane-headers")
-        yield ComparisonGrid(is_bookmarked=self.bookmarks.is_bookmarked, id="grid")
-        yield DetailPanel(id="detail")
-        yield KeyBar(id="key-bar")
+        yield from self.main.parts()
 
     def on_mount(self) -> None:
-        self._grid = self.query_one("#grid", ComparisonGrid)
-        self._search_input = self.query_one("#search", SearchInput)
-        self._headers = self.query_one("#pane-headers", PaneHeaders)
-        self._detail = self.query_one("#detail", DetailPanel)
-        self._filter_bar = self.query_one("#filter-bar", FilterBar)
-        self._search_bar = self.query_one("#search-bar", SearchBar)
-        self._key_bar = self.query_one("#key-bar", KeyBar)
         notice = self.startup.notice()
         if notice is not None:
             self.notify(notice[1], title=notice[0], severity="warning", timeout=12, markup=False)
         self.theme_changed_signal.subscribe(self, lambda theme: self.tell(self.settings.theme_changed(theme.name)))
-        self.show_keys()
-        self.focus_now(self.grid)
+        self.main.fit_to(self.size.height)
+        self.main.show_keys(self.keymap_in_force.keys)
+        self.main.focus_now(self.grid)
         if self.search.in_background:
             self.call_after_refresh(self.search.warm_up)  # after the first frame, not during it
         self.refresh_view(cursor=None)
@@ -126,21 +118,13 @@ class ExplorerApp(App[int]):
             self.search.request(self._initial_query)
             self.search_input.value = self._initial_query  # Input.Changed finds it searched
 
-    def show_keys(self) -> None:
-        """Label the filter toggles and the key bar with the keys in force."""
-        keys = self.keymap_in_force.keys
-        self._key_bar.set_keys(keys)
-        self._filter_bar.set_hotkeys(
-            {what: key_table.display_key(keys[bid].split(",")[0]) for what, bid in key_table.toggle_ids().items()}
-        )
-
     def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
         """Textual's way to remap keys, kept in step with the keys the app shows: invalid or
         clashing keys are refused as at start-up (see ``keys.resolve``)."""
         self.keymap_in_force = key_table.resolve(keymap)
         super().set_keymap(self.keymap_in_force.overrides)
         if self.is_mounted(self):
-            self.show_keys()
+            self.main.show_keys(self.keymap_in_force.keys)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's palette commands, with "Keys" opening so-explorer's help (which lists
@@ -150,30 +134,8 @@ class ExplorerApp(App[int]):
                 yield command
         yield SystemCommand("Keys", "Show every key and what it does (the same as ?)", self.action_help)
 
-    def on_resize(self, event: Resize) -> None:
-        height = event.size.height
-        self.screen.set_class(height < 30, "-short")
-        self.screen.set_class(height < 16, "-tiny")
-        self.call_after_refresh(self.fit_detail)
-
-    def fit_detail(self) -> None:
-        """The detail panel's height: its usual lines, and more of the rows the grid leaves
-        empty when the text needs them (a short view, a long description)."""
-        detail = self._detail
-        height = self.screen.size.height
-        usual = 3 if height < 16 else 6 if height < 30 else 9
-        fixed = sum(w.outer_size.height for w in (self.query_one("#title-bar"), self._search_bar,
-                                                     self._filter_bar, self._headers, self._key_bar) if w.display)
-        spare = height - fixed - usual - max(1, self.state.model.total)
-        wanted = usual
-        if spare > 0:
-            wanted = min(usual + spare, max(usual, detail.line_count + 1))  # + its top border
-        if detail.styles.height is None or detail.styles.height.value != wanted:
-            detail.styles.height = wanted
-
     def focus_now(self, widget: Widget) -> None:
-        """Focus at once (``Widget.focus`` defers, so fast typing after ``/`` would miss)."""
-        self.screen.set_focus(widget)
+        self.main.focus_now(widget)
 
     def tell(self, outcome: Outcome | None) -> None:
         """Show a helper's outcome as a toast."""
@@ -182,11 +144,11 @@ class ExplorerApp(App[int]):
 
     @property
     def grid(self) -> ComparisonGrid:
-        return self._grid
+        return self.main.grid
 
     @property
     def search_input(self) -> SearchInput:
-        return self._search_input
+        return self.main.search_input
 
     @property
     def view(self) -> View | None:
@@ -230,13 +192,9 @@ class ExplorerApp(App[int]):
             if target is None:
                 row = self.state.row_of(capability)
                 target = (row if row is not None else self.state.nearest_row(capability), 0, pane)
-        grid.set_view(view, model, cursor=target or (0, 0, pane))
+        self.main.show(view, model, target or (0, 0, pane), self.spec.differences)
         if cursor != "keep" or self._anchor is None:
             self._remember_cursor()
-        self._headers.set_view(view)
-        self._filter_bar.show(self.spec.filters, self.spec.differences)
-        self._search_bar.show_count(view.match_count if view.searching else None)
-        self._key_bar.set_searching(view.searching)
 
     def set_filters(self, filters: Filters) -> None:
         """Show the view under other filters (keys 1–4, the palette)."""
@@ -308,32 +266,8 @@ class ExplorerApp(App[int]):
 
     @on(ComparisonGrid.CursorMoved)
     def _cursor_moved(self, event: ComparisonGrid.CursorMoved) -> None:
-        grid = event.grid
         if not event.by_view:
             self._remember_cursor()
-        row, cell, point = grid.current()
-        self._headers.set_current(grid.cursor_pane)
-        if row is None or cell is None:
-            self._detail.show(Text("Nothing to show: no row matches the search and filters.", style="italic"))
-        elif point is not None:
-            self._detail.show(point_detail(self.catalog, point, cell.platform, row))
-        else:
-            self._detail.show(empty_detail(self.catalog, row, cell, self.spec.filters))
-        self.fit_detail()
-
-    @on(ComparisonGrid.GeometryChanged)
-    def _geometry_changed(self, event: ComparisonGrid.GeometryChanged) -> None:
-        self._headers.set_geometry(event.geometry)
-
-    @on(ComparisonGrid.DetailRequested)
-    def _detail_requested(self) -> None:
-        self.focus_now(self._detail)
-
-    @on(PaneHeaders.PaneClicked)
-    def _pane_clicked(self, event: PaneHeaders.PaneClicked) -> None:
-        grid = self.grid
-        grid.move_to(grid.cursor_row, grid.cursor_entry, event.pane)
-        self.focus_now(grid)
 
     @on(FilterToggle.Toggled)
     def _filter_clicked(self, event: FilterToggle.Toggled) -> None:
@@ -348,10 +282,6 @@ class ExplorerApp(App[int]):
         if self.search_input.value:
             self.search_input.value = ""
 
-    @on(DetailPanel.Closed)
-    def _detail_closed(self) -> None:
-        self.focus_now(self.grid)
-
     # ----------------------------------------------------------- actions
     def action_focus_search(self) -> None:
         self.focus_now(self.search_input)
@@ -363,42 +293,10 @@ class ExplorerApp(App[int]):
         self.set_differences(not self.spec.differences)
 
     def action_open_doc(self) -> None:
-        point, _ = self.highlighted()
-        url, problem = doc_link(point)
-        if url is None:
-            self.notify(problem, severity="information" if problem == "no doc link" else "warning", markup=False)
-            return
-        self._open_in_browser(url)
-
-    @work(thread=True, group="browser")
-    def _open_in_browser(self, url: str) -> None:
-        """In a thread: starting a browser may block. Says whether one started."""
-        try:
-            opened = webbrowser.open(url)
-        except webbrowser.Error:
-            opened = False
-        self.call_from_thread(self._browser_done, url, opened)
-
-    def _browser_done(self, url: str, opened: bool) -> None:
-        shown = clean_text(url)
-        if opened:
-            self.notify(f"Opened {shown}", markup=False)
-            return
-        copy = key_table.display_key(self.keymap_in_force.keys["copy"].split(",")[0])
-        self.notify(f"No web browser could be started for {shown}. Press {copy} to copy the link.",
-                    severity="warning", timeout=10, markup=False)
+        self.main.open_doc(self.keymap_in_force.keys["copy"])
 
     def action_copy(self) -> None:
-        point, platform_id = self.highlighted()
-        if platform_id is None:
-            return
-        row, cell, _ = self.grid.current()
-        found = copy_text(self.catalog, point, platform_id, row, cell)
-        if found is None:
-            return
-        text, what = found
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied {what} to the clipboard", markup=False)
+        self.main.copy_highlighted()
 
     def _step_match(self, step: int) -> None:
         view = self.view
@@ -446,6 +344,32 @@ class ExplorerApp(App[int]):
         shortlist = ShortlistSource(active.name, tuple(active.bookmarks))
         self.push_screen(ExportScreen(self.catalog, self.view, shortlist))
 
+    # Which approach? ---------------------------------------------------------
+    def action_which_approach(self) -> None:
+        """``w``: the Which approach? screen, starting from the current filters."""
+        from explorer.tui.screens.recommend import RecommendScreen
+
+        screen = RecommendScreen(self.catalog, self.spec.filters, self.bookmarks.is_bookmarked)
+        self.push_screen(screen, self.jump_to_recommendation)
+
+    def jump_to_recommendation(self, target: RecommendTarget | None) -> None:
+        """Move to the option ``enter`` chose; if the filters hide it, use the screen's."""
+        if target is None:
+            return
+        if self.state.locate(target.point_id, target.platform_id) is None and target.filters != self.spec.filters:
+            self.set_filters(replace(target.filters, kinds=self.spec.filters.kinds))
+            self.notify(f"Filters set as on the Which approach? screen: {target.filters.describe()}", markup=False)
+        self.jump_to_bookmark((target.point_id, target.platform_id))
+
+    def on_recommend_screen_bookmark_requested(self, message: RecommendScreen.BookmarkRequested) -> None:
+        point = self.catalog.find_point(message.point_id)
+        if point is None or not self.catalog.has_platform(message.platform_id):
+            return
+        platform = self.catalog.platform(message.platform_id)
+        self.notify(self.bookmarks.toggle(point.id, point.name, platform.id, platform.short_name), markup=False)
+        self.bookmarks_changed()
+        message.source.refresh_marks()
+
     # Bookmarks -------------------------------------------------------------
     def action_bookmark(self) -> None:
         """``b``: bookmark the highlighted point on its pane's platform, or remove the bookmark."""
@@ -471,7 +395,7 @@ class ExplorerApp(App[int]):
         title, and a retry when another instance held the file's lock."""
         for warning in self.bookmarks.take_warnings():
             self.notify(warning, title="Bookmarks", severity="warning", timeout=12, markup=False)
-        self.query_one("#title-bar", TitleBar).set_shortlist(self.bookmarks.header_text())
+        self.main.title_bar.set_shortlist(self.bookmarks.header_text())
         self.grid.refresh()
         if self.bookmarks.retry_wanted and not self._retry_pending:
             self._retry_pending = True
@@ -497,14 +421,5 @@ class ExplorerApp(App[int]):
             self.run_search("")
             found = self.jump_to(point_id, platform_id)
         self.focus_now(self.grid)
-        if found:
-            return
-        point = self.catalog.find_point(point_id)
-        platform = self.catalog.platform(platform_id) if self.catalog.has_platform(platform_id) else None
-        if point is None or platform is None:
-            self.notify(f"{point_id} on {platform_id} is missing from the catalog", markup=False)
-        elif platform_id not in self.spec.platforms:
-            self.notify(f"{platform.name} has no pane: press p to show it", markup=False)
-        else:
-            self.notify(f"{point.name} on {platform.short_name} is hidden by the filters or differences mode",
-                        markup=False)
+        if not found:
+            self.notify(why_not_shown(self.catalog, self.spec.platforms, point_id, platform_id), markup=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from os import PathLike
 
 from explorer.core.bookmarks import BookmarkStore, Key
+from explorer.core.model import Catalog
 from explorer.core.settings import config_dir
 
 #: Seconds before a save postponed by another instance's lock is tried again.
@@ -61,3 +62,14 @@ class BookmarksControl:
             message = f"Removed the bookmark on {point_name} ({platform_name}) from “{shortlist}”"
         self.save()
         return message
+
+
+def why_not_shown(catalog: Catalog, panes: tuple[str, ...], point_id: str, platform_id: str) -> str:
+    """Why a bookmarked point cannot be jumped to in the panes."""
+    point = catalog.find_point(point_id)
+    platform = catalog.platform(platform_id) if catalog.has_platform(platform_id) else None
+    if point is None or platform is None:
+        return f"{point_id} on {platform_id} is missing from the catalog"
+    if platform_id not in panes:
+        return f"{platform.name} has no pane: press p to show it"
+    return f"{point.name} on {platform.short_name} is hidden by the filters or differences mode"

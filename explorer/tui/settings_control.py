@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from explorer.core.filters import Filters
 from explorer.core.model import CLIENTS, ENVIRONMENTS
-from explorer.core.settings import Config, config_path, load_config, save_config, summary
+from explorer.core.settings import (
+    Config,
+    config_path,
+    load_config,
+    save_config,
+    summary,
+)
 from explorer.core.settings.keys import Keymap, resolve
 
 

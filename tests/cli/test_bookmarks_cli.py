@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from explorer.cli import main
-from explorer.core.bookmarks import BookmarkStore
-from explorer.core.bookmarks import FILE_NAME
-from tests.catalogs import MINI as CATALOG_MINI, ROOT
+from explorer.core.bookmarks import FILE_NAME, BookmarkStore
+from tests.catalogs import MINI as CATALOG_MINI
+from tests.catalogs import ROOT
 
 MINI = str(CATALOG_MINI)
 FIXTURES = ROOT / "tests" / "unit" / "bookmarks" / "fixtures" / "bookmarks"
@@ -42,7 +41,7 @@ def test_add_list_remove(run):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Default (active): 2 bookmarks"
-    assert lines[1] == "  Alpha desktop (alpha)"
+    assert lines[1] == "  Alpha desktop [--platform alpha]"
     assert lines[2].split() == ["alpha.events", "Event", "subscriptions", "✓", "available", "(onsite;", "win)"]
     assert lines[3] == "  Gamma services [--platform gamma]"
     assert "gamma.rest" in lines[4] and "✓ available" in lines[4] and lines[4].endswith("note: check OData")
@@ -155,7 +154,7 @@ def test_a_corrupt_file_is_reported_on_stderr(run):
 
 def test_an_unusable_config_folder_refuses_to_add(run):
     run.folder.write_text("a file, not a folder")
-    code, out, err = run("add", "gamma.rest", "-p", "gamma")
+    code, _out, err = run("add", "gamma.rest", "-p", "gamma")
     assert code == 1 and "will not be saved" in err and "nothing was changed" in err
     assert run.folder.read_text() == "a file, not a folder"
 
@@ -175,3 +174,23 @@ def test_bookmarks_commands_do_not_load_textual(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "CLEAN 0"
+
+
+def test_adding_where_availability_is_unknown_warns(tmp_path, capsys):
+    """Issue 13 item 18: unknown is never "no", so the bookmark is made, with a warning."""
+    catalog = tmp_path / "mini.yaml"
+    text = CATALOG_MINI.read_text(encoding="utf-8")
+    catalog.write_text(
+        text.replace("      gamma: {status: available}\n  - id: gamma.soap",
+                     "      gamma: {status: available}\n      beta: {status: unknown, note: The docs are silent.}\n"
+                     "  - id: gamma.soap"),
+        encoding="utf-8",
+    )
+    folder = str(tmp_path / "cfg")
+    code = main(["--catalog", str(catalog), "--config-dir", folder, "bookmarks", "add", "gamma.rest", "-p", "beta"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "bookmarked gamma.rest on beta" in out
+    assert err == ("so-explorer: warning: the catalog does not say whether gamma.rest is available on beta "
+                   "(The docs are silent.); it is bookmarked anyway\n")
+    code = main(["--catalog", str(catalog), "--config-dir", folder, "bookmarks", "add", "gamma.rest", "-p", "gamma"])
+    assert code == 0 and capsys.readouterr().err == ""  # available: no warning

@@ -12,7 +12,6 @@ import pytest
 
 from explorer.cli import main
 from explorer.core.bookmarks import BookmarkStore
-
 from tests.catalogs import FIXTURES, MINI
 
 CATALOG = ["--catalog", str(MINI)]
@@ -95,17 +94,50 @@ def test_scope_options_that_clash(capsysbinary) -> None:
 
 
 def test_view_options_shape_the_report(capsysbinary) -> None:
-    code, out, _ = export(capsysbinary, "-f", "json", "--platforms", "gamma,alpha", "--env", "cloud",
+    code, out, _ = export(capsysbinary, "-f", "json", "--platforms", "gamma,alpha", "--env", "onsite",
                           "--query", "rest", "--differences")
     assert code == 0
     doc = json.loads(out)
     assert [p["id"] for p in doc["platforms"]] == ["gamma", "alpha"]
-    assert doc["filters"]["environments"] == ["cloud"]
+    assert doc["filters"]["environments"] == ["onsite"]
     assert doc["query"] == "rest" and doc["differences_only"] is True
     rows = [r["capability"]["id"] for g in doc["groups"] for r in g["rows"]]
     assert rows == ["api"]
     code, _, err = export(capsysbinary, "-f", "md", "--platforms", "nope")
     assert code == 2 and "unknown platform 'nope'" in err
+
+
+def test_differences_leave_out_platforms_the_filters_dim(capsysbinary) -> None:
+    """Issue 13 item 4: under cloud, alpha (onsite only) is no longer "different" on every row."""
+    code, out, _ = export(capsysbinary, "-f", "json", "--env", "cloud", "--differences")
+    assert code == 0
+    doc = json.loads(out)
+    rows = [r["capability"]["id"] for g in doc["groups"] for r in g["rows"]]
+    assert "hooks" not in rows  # beta and gamma both have webhooks; alpha is filtered out
+    assert [(p["id"], p["compared"]) for p in doc["platforms"]] == [("alpha", False), ("beta", True), ("gamma", True)]
+    code, out, _ = export(capsysbinary, "-f", "json", "--env", "cloud")
+    groups = {g["outcome"]: [r["capability"]["id"] for r in g["rows"]] for g in json.loads(out)["groups"]}
+    assert groups["all"] == ["hooks"]
+
+
+def test_title_is_the_heading(capsysbinary) -> None:
+    """Issue 13 item 19: --title is the heading, plain text in every format."""
+    title = "Acme | <b>offer</b> \x1b[31m`x`"
+    code, out, err = export(capsysbinary, "-f", "md", "--all", "--title", title)
+    assert code == 0, err
+    assert out.decode().split("\n")[0] == "# Acme \\| \\<b\\>offer\\</b\\> \\`x\\`"
+    code, out, _ = export(capsysbinary, "-f", "html", "--title", title)
+    assert code == 0 and b"<h1>Acme | &lt;b&gt;offer&lt;/b&gt; `x`</h1>" in out and b"\x1b" not in out
+    code, out, _ = export(capsysbinary, "-f", "json", "--title", "Acme")
+    assert json.loads(out)["title"] == "Acme"
+    code, out, _ = export(capsysbinary, "-f", "json")
+    assert json.loads(out)["title"] == "Integration comparison: Mini test catalog"
+
+
+@pytest.mark.parametrize("title, message", [("  ", "--title is empty"), ("x" * 201, "at most 200")])
+def test_bad_title_is_a_usage_error(capsysbinary, title: str, message: str) -> None:
+    code, out, err = export(capsysbinary, "-f", "md", "--title", title)
+    assert code == 2 and out == b"" and message in err and err.count("\n") == 1
 
 
 def test_all_scope_has_every_row(capsysbinary) -> None:
@@ -136,7 +168,8 @@ def test_source_date_epoch_makes_exports_identical(tmp_path: Path, capsysbinary,
     assert export(capsysbinary, "-o", str(one))[0] == 0
     assert export(capsysbinary, "-o", str(two))[0] == 0
     assert one.read_bytes() == two.read_bytes()
-    assert b"2026-11-18T11:06:40Z" in one.read_bytes() or fmt == "csv"
+    assert b"2026-11-18T11:06:40Z" in one.read_bytes() or fmt in ("csv", "md")
+    assert b"2026-11-18 11:06 UTC" in one.read_bytes() or fmt in ("csv", "json")
 
 
 def test_without_source_date_epoch_only_the_time_differs(monkeypatch, capsysbinary) -> None:
@@ -156,9 +189,9 @@ def test_bad_source_date_epoch_is_a_usage_error(monkeypatch, capsysbinary) -> No
 
 def test_real_process_exit_codes_and_no_traceback(tmp_path: Path) -> None:
     base = [sys.executable, "-m", "explorer", "export", "--catalog", str(FIXTURES / "hostile_report.yaml")]
-    ok = subprocess.run([*base, "-f", "csv", "--all"], capture_output=True)
+    ok = subprocess.run([*base, "-f", "csv", "--all"], capture_output=True, check=False)
     assert ok.returncode == 0 and ok.stdout.startswith(b"capability_id,") and ok.stderr == b""
-    bad = subprocess.run([*base, "-o", str(tmp_path / "no" / "r.html")], capture_output=True, text=True)
+    bad = subprocess.run([*base, "-o", str(tmp_path / "no" / "r.html")], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and bad.stderr.count("\n") == 1
-    none = subprocess.run([*base, "-f", "md", "--query", "zzzzqqq"], capture_output=True, text=True)
+    none = subprocess.run([*base, "-f", "md", "--query", "zzzzqqq"], capture_output=True, text=True, check=False)
     assert none.returncode == 1 and none.stdout == ""

@@ -79,7 +79,7 @@ def test_terminal_problems_are_named():
 def test_the_app_refuses_a_dumb_terminal_in_one_line():
     env = {**os.environ, "TERM": "dumb"}
     result = subprocess.run([sys.executable, "-m", "explorer", "--catalog", str(MINI)], capture_output=True,
-                            text=True, env=env, cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL)
+                            text=True, env=env, cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL, check=False)
     assert result.returncode == 2 and result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "TERM=dumb cannot draw a full-screen app" in lines[0]

@@ -22,13 +22,39 @@ def test_table_is_aligned_and_ranked(capsys):
     code, out, _ = run(capsys, "web")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["SCORE", "PLATFORM", "NAME", "CAPABILITY", "ID"]
+    assert lines[0].split() == ["SCORE", "NAME", "PLATFORMS", "CAPABILITY", "ID"]
     # columns line up: every row has its id where the header has ID
     column = lines[0].index("ID")
     assert all(line[column:].split()[0].count(".") == 1 for line in lines[1:])
     assert lines[1].split()[-1] in {"alpha.panels", "beta.panels", "gamma.webhooks"}
     scores = [float(line.split()[0]) for line in lines[1:]]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_table_lists_each_point_once_with_its_platforms(capsys):
+    """Issue 13 item 16: Webhooks is on beta and gamma: one line, both platforms."""
+    code, out, _ = run(capsys, "webhooks")
+    assert code == 0
+    lines = out.splitlines()
+    ids = [line.split()[-1] for line in lines[1:]]
+    assert len(ids) == len(set(ids)) and "gamma.webhooks" in ids
+    hooks = next(line for line in lines if line.endswith("gamma.webhooks"))
+    platforms = hooks[lines[0].index("PLATFORMS"): lines[0].index("CAPABILITY")].strip()
+    assert platforms == "Beta, Gamma"  # catalog column order
+    code, out, _ = run(capsys, "webhooks", "--platforms", "gamma")
+    hooks = next(line for line in out.splitlines() if line.endswith("gamma.webhooks"))
+    assert "Beta" not in hooks
+
+
+def test_limit_counts_points_in_the_table_and_in_json(capsys):
+    code, out, _ = run(capsys, "e", "--limit", "0")
+    every = [line.split()[-1] for line in out.splitlines()[1:]]
+    assert code == 0 and len(every) > 3
+    code, out, _ = run(capsys, "e", "--limit", "3")
+    assert [line.split()[-1] for line in out.splitlines()[1:]] == every[:3]
+    code, out, _ = run(capsys, "e", "--limit", "3", "--json")
+    records = json.loads(out)
+    assert list(dict.fromkeys(d["id"] for d in records)) == every[:3]  # one record per pair, 3 points
 
 
 def test_json_output_has_stable_keys_and_name_spans(capsys):
@@ -61,9 +87,9 @@ def test_filters_and_platforms_restrict_hits(capsys):
 
 def test_limit(capsys):
     code, out, _ = run(capsys, "e", "--json", "--limit", "2")
-    assert code == 0 and len(json.loads(out)) == 2
+    assert code == 0 and len({d["id"] for d in json.loads(out)}) == 2
     code, out, _ = run(capsys, "e", "--json", "--limit", "0")
-    assert len(json.loads(out)) > 2
+    assert len({d["id"] for d in json.loads(out)}) > 2
 
 
 def test_nothing_matched_exits_1(capsys):
@@ -77,12 +103,17 @@ def test_nothing_matched_exits_1(capsys):
         (("web", "--limit", "lots"), "--limit must be a whole number"),
         (("web", "--limit", "-3"), "--limit must be 0"),
         (("web", "--platforms", "nope"), "unknown platform 'nope'"),
-        (("!web",), "no term to search for"),
+        (("!web",), "the query has no term to search for (exclusions alone match nothing)"),
+        (("",), "the query is empty"),
+        (("   ",), "the query is empty"),
+        (("'",), "has no term to search for"),
     ],
 )
 def test_usage_errors_exit_2(capsys, args, message):
     code, out, err = run(capsys, *args)
     assert code == 2 and out == "" and message in err
+    if not "".join(args).strip():  # issue 13 item 18: no exclusions were given, so none are blamed
+        assert "exclusion" not in err
 
 
 def test_hostile_catalog_text_is_cleaned(tmp_path, capsys):

@@ -15,15 +15,14 @@ import venv
 from pathlib import Path
 
 import pytest
+
 from tests.catalogs import ROOT
-
-
 
 pytestmark = pytest.mark.slow
 
 
 def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
+    return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, timeout=300, env=env, check=False)
 
 
 def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):

@@ -6,12 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from explorer.core.bookmarks import BookmarkStore
-from explorer.core.bookmarks import FILE_NAME
-from explorer.tui.app import ExplorerApp
-from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
+from explorer.core.bookmarks import FILE_NAME, BookmarkStore
 from explorer.core.settings import keys as key_table
+from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.bookmarks import BookmarksScreen
+from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 from explorer.tui.widgets.grid import ComparisonGrid
 from tests.catalogs import ROOT
 

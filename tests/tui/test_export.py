@@ -95,7 +95,7 @@ async def test_shortlist_scope_is_off_without_a_store(mini_catalog, tmp_path):
 @pytest.mark.parametrize("fmt, head", [
     ("md", b"# Integration comparison"),
     ("csv", b"capability_id,capability,"),
-    ("json", b'{\n  "schema_version": 1,'),
+    ("json", b'{\n  "schema_version": 2,'),
     ("html", b"<!doctype html>"),
 ])
 async def test_export_each_format(mini_catalog, tmp_path, fmt, head):
@@ -122,7 +122,7 @@ async def test_keyboard_only_export(mini_catalog, tmp_path):
         screen = dialog(app)
         name = screen.path_input.value
         assert screen.format == "csv" and name.endswith(".csv")
-        await pilot.press("tab", "tab", "enter")  # format → scope → file name, enter exports
+        await pilot.press("tab", "tab", "tab", "enter")  # format → scope → title → file name, enter exports
         await finish(pilot)
         assert not isinstance(app.screen, ExportScreen)
     rows = list(csv.reader(io.StringIO((tmp_path / name).read_text(), newline="")))

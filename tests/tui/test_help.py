@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from explorer.core.settings import keys as km
 from explorer.tui.app import ExplorerApp
-from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 from explorer.tui.screens.bookmarks import BookmarksScreen
+from explorer.tui.screens.dialogs import ConfirmDialog, TextDialog
 from explorer.tui.screens.export import ExportScreen
 from explorer.tui.screens.help import CELL_MARKS, FILTER_RULE, HelpScreen, help_content
 from explorer.tui.screens.platforms import PlatformScreen
+from explorer.tui.screens.recommend import RecommendScreen
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.search_bar import SearchInput
-from tests.catalogs import ROOT
-
-
 
 #: Which class carries the actions of each scope.
 SCOPE_CLASSES = {
@@ -34,6 +30,7 @@ SCOPE_CLASSES = {
     "text": TextDialog,
     "confirm": ConfirmDialog,
     "export": ExportScreen,
+    "recommend": RecommendScreen,
 }
 
 
@@ -46,7 +43,8 @@ def test_every_binding_has_an_action_method(spec):
 
 def test_every_scope_is_bound_by_its_class_from_the_table():
     for scope, cls in SCOPE_CLASSES.items():
-        declared = [b.id for b in cls.__dict__.get("BINDINGS", ())]
+        own = next(c for c in cls.__mro__ if "BINDINGS" in c.__dict__ and c.__module__.startswith("explorer"))
+        declared = [b.id for b in own.__dict__["BINDINGS"]]
         assert declared == [s.id for s in km.specs(scope)], scope
 
 

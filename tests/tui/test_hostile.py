@@ -10,7 +10,6 @@ import pytest
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.pane_headers import PaneHeaders
-
 from tests.catalogs import load_fixture
 
 ESC = "\x1b"

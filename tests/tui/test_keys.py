@@ -6,7 +6,16 @@ import webbrowser
 
 import pytest
 
-from explorer.core.model import Availability, Capability, Catalog, CatalogInfo, Link, Platform, Point, Status
+from explorer.core.model import (
+    Availability,
+    Capability,
+    Catalog,
+    CatalogInfo,
+    Link,
+    Platform,
+    Point,
+    Status,
+)
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.search_bar import SearchInput

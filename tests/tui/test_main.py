@@ -133,8 +133,9 @@ async def test_filters_combine(make_app):
         assert rows(app) == ["hooks", "api"]
         assert app.view.counts == {"alpha": 0, "beta": 0, "gamma": 2}
         await pilot.press("d")
-        # Every row now differs (gamma alone has points), so differences keep them.
-        assert rows(app) == ["hooks", "api"]
+        # alpha and beta are dimmed, so they take no part: gamma alone is compared, and a
+        # platform never differs from itself (issue 13 item 4; before, every row "differed").
+        assert rows(app) == []
 
 
 async def test_differences_only_hides_rows_where_all_agree(make_app):

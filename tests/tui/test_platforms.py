@@ -7,7 +7,11 @@ from textual.widgets import SelectionList, Static
 
 from explorer.core.model import Platform
 from explorer.tui.app import ExplorerApp
-from explorer.tui.screens.platforms import PlatformScreen, initial_order, platform_prompt
+from explorer.tui.screens.platforms import (
+    PlatformScreen,
+    initial_order,
+    platform_prompt,
+)
 
 
 def chooser(app) -> PlatformScreen:

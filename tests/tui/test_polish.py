@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 
-from tests.catalogs import load_fixture
+from explorer.tui.render.geometry import gutter_lines
 from explorer.tui.render.header_text import body_lines_needed, fit_body
 from explorer.tui.screens.help import HelpScreen
-from explorer.tui.render.geometry import gutter_lines
 from explorer.tui.widgets.detail import DetailPanel
 from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.key_bar import KeyBar
 from explorer.tui.widgets.pane_headers import PaneHeaders
+from tests.catalogs import load_fixture
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ async def test_headers_wrap_onto_a_fifth_line_at_120(make_app, five):
         await pilot.pause()
         headers = app.query_one(PaneHeaders)
         assert headers.has_class("-tall") and headers.size.height == 5
-        windows, web, online, service, core = pane_columns(app)
+        windows, web, _online, service, core = pane_columns(app)
         every = [line for column in pane_columns(app) for line in column]
         assert not any("…" in line for line in every), every
         assert windows[1:4] == ["onsite · win", "since 1989", "⚠ discontinued from 9"]
@@ -83,7 +83,7 @@ async def test_headers_at_80_columns(make_app, five):
         assert [c[1] for c in columns] == ["2 of 2 shown", "4 of 4 shown", "3 of 3 shown", "2 of 2 shown", "2 of 2 shown"]
         await pilot.resize_terminal(80, 40)  # tall enough for the body lines: compact forms
         await pilot.pause()
-        windows, web, online, service, core = pane_columns(app)
+        windows, _web, _online, _service, core = pane_columns(app)
         assert windows[1:4] == ["onsite · win", "since 1989", "⚠ discont. v9"]
         assert core[1:4] == ["cloud+onsite", "win+web", "⚠ phase-out"]
 

@@ -7,15 +7,11 @@ config folder, no cursor blink. Update the baselines only after looking at the r
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from explorer.core.catalog import load_catalog
 from explorer.tui.app import ExplorerApp
 from tests.catalogs import MINI
-
-
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from explorer.tui.app import ExplorerApp
 PRESSES = 2000
 SEED = 20261202
 #: Each episode starts on the main screen, opens one of these, then presses random keys.
-OPENERS = ("question_mark", "p", "B", "x", "ctrl+p", "slash", "enter", "d")
+OPENERS = ("question_mark", "p", "B", "x", "ctrl+p", "slash", "enter", "d", "w")
 EPISODE = 25
 #: Keys that end the app (they are pressed, but recorded rather than obeyed).
 QUIT_KEYS = {"q", "ctrl+q", "ctrl+c"}
@@ -57,5 +57,6 @@ async def test_random_keys_everywhere_never_break_the_app(make_app, tmp_path, mo
         await pilot.press("1")
         await pilot.pause()
         assert app.filters.is_on("cloud") != before  # it still answers
-    assert {"Screen", "HelpScreen", "PlatformScreen", "BookmarksScreen", "ExportScreen", "CommandPalette"} <= screens
+    assert {"Screen", "HelpScreen", "PlatformScreen", "BookmarksScreen", "ExportScreen", "CommandPalette",
+            "RecommendScreen", "RecommendExportScreen"} <= screens
     assert not quits or quits == ["exit"] * len(quits)

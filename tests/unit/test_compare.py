@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from explorer.core.catalog import load_catalog
 from explorer.core.compare import CellState, ComparisonIndex
 from explorer.core.filters import Filters
-from explorer.core.catalog import load_catalog
 from explorer.core.view import ViewBuilder, ViewSpec
 from tests.catalogs import MINI
-
-
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +135,34 @@ def test_row_sets_match_the_row_by_row_answer_for_every_filter(source):
         assert [r.height for r in view.rows] == view.heights()
         diff = ViewBuilder(grid, platforms, filters).build(ViewSpec(platforms, filters, differences=True))
         assert list(diff.row_indices) == [i for i in present if i not in set(agree)]
+
+
+def test_dimmed_platforms_take_no_part_in_the_comparison(grid, catalog):
+    """Issue 13 item 4: a pane the filters empty entirely is not "different"."""
+    cloud = Filters.from_lists(["cloud"])
+    comparison = grid.compare(catalog.platform_ids, cloud)
+    assert set(comparison.dimmed) == {"alpha"} and comparison.compared_ids == ("beta", "gamma")
+    hooks = next(r for r in comparison.rows if r.capability.id == "hooks")
+    assert hooks.cells[0].state is CellState.FILTERED  # still shown, as filtered
+    assert hooks.agree and hooks.outcome == "all"  # beta and gamma both have webhooks
+    assert [c.platform for c in hooks.compared] == ["beta", "gamma"]
+    diff = ViewBuilder(grid, catalog.platform_ids, cloud).build(ViewSpec(catalog.platform_ids, cloud, differences=True))
+    assert "hooks" not in [r.capability.id for r in diff.rows]
+    # every platform dimmed: nothing to compare, nothing shows
+    none = grid.compare(("alpha",), cloud)
+    assert none.present_bits == 0
+
+
+def test_differences_only_with_cloud_and_web_on_the_bundled_catalog():
+    """The issue's case: cloud + web dims Windows and Web onsite; `d` must still hide rows."""
+    bundled = load_catalog()
+    index = ComparisonIndex(bundled)
+    filters = Filters.from_lists(["cloud"], ["web"])
+    ids = bundled.platform_ids
+    comparison = index.compare(ids, filters)
+    assert {"win", "web"} <= set(comparison.dimmed)
+    everything = ViewBuilder(index, ids, filters).build(ViewSpec(ids, filters))
+    different = ViewBuilder(index, ids, filters).build(ViewSpec(ids, filters, differences=True))
+    assert len(different.rows) < len(everything.rows)
+    for row in different.rows:
+        assert len({c.state.status for c in row.compared}) > 1

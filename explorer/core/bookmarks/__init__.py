@@ -11,7 +11,13 @@ from explorer.core.bookmarks.document import (
     clean_name,
     clean_note,
 )
-from explorer.core.bookmarks.resolve import MISSING, PlatformGroup, Resolved, check_target, group_by_platform
+from explorer.core.bookmarks.resolve import (
+    MISSING,
+    PlatformGroup,
+    Resolved,
+    check_target,
+    group_by_platform,
+)
 from explorer.core.bookmarks.store import BookmarkError, BookmarkStore
 
 __all__ = [

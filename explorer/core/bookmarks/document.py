@@ -124,7 +124,7 @@ class Document:
 
 
 def utc_now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def clean_name(value: object) -> str:
@@ -159,7 +159,7 @@ def parse(data: bytes) -> Document:
     except UnicodeDecodeError as exc:
         raise BookmarkFileError(f"the file is not UTF-8 text (bad byte at offset {exc.start})") from None
     try:
-        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader (yaml.safe_load)
+        raw = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -258,7 +258,7 @@ def _stamp(value: object, where: str) -> str:
         return ""
     if isinstance(value, _dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(_dt.UTC).replace(tzinfo=None)
         return value.replace(microsecond=0).isoformat() + "Z"
     if isinstance(value, _dt.date):
         return value.isoformat()

@@ -48,7 +48,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from explorer.core.util import atomic
 from explorer.core.bookmarks.document import (
     FILE_NAME,
     LOCK_NAME,
@@ -64,7 +63,18 @@ from explorer.core.bookmarks.document import (
     parse,
     utc_now,
 )
-from explorer.core.bookmarks.ops import Activate, Add, Create, Delete, Note, Op, Remove, Rename, replay
+from explorer.core.bookmarks.ops import (
+    Activate,
+    Add,
+    Create,
+    Delete,
+    Note,
+    Op,
+    Remove,
+    Rename,
+    replay,
+)
+from explorer.core.util import atomic
 from explorer.core.util.sanitize import clean_text
 
 #: How long a save waits for another instance's lock before postponing (seconds).

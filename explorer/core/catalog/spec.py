@@ -105,7 +105,7 @@ TRAITS = Map(
     {
         "runs_on": Str("Where the code runs: " + ", ".join(f"{k} ({v})" for k, v in RUNS_ON.items()) + ".",
                        enum=tuple(RUNS_ON)),
-        "delivery": Str("For events: push (SuperOffice calls you) or pull (you ask).", enum=tuple(DELIVERY)),
+        "delivery": Str("For events: push (SuperOffice calls your code) or pull (you ask).", enum=tuple(DELIVERY)),
         "latency": Str("How soon it acts or is told, in a few words."),
         "retries": Str("What happens when a call or delivery fails, in a few words."),
     },

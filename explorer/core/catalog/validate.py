@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from explorer.core.catalog.spec import DOCUMENT, ID_PATTERN, Dict, Int, List, Map, Spec, Str
+from explorer.core.catalog.spec import (
+    DOCUMENT,
+    ID_PATTERN,
+    Dict,
+    Int,
+    List,
+    Map,
+    Spec,
+    Str,
+)
 from explorer.core.util.yamlsafe import LocDict, LocList, Pos
 
 

@@ -1,8 +1,9 @@
 """CSV report in long form: one record per (integration point, platform) pair.
 
-Cells with no point (not available, unknown, or hidden by the filters) get one record with
-empty point columns, so every compared platform appears on every capability row. A shortlist
-report has one record per bookmark instead. The columns are documented in docs/reports.md.
+Cells with no point (not available, unknown, or filtered) get one record with empty point
+columns, so every compared platform appears on every capability row. A shortlist report has
+one record per bookmark instead. The columns are documented in docs/reports.md. Lists of
+sentences (caveats, requirements, lifecycle warnings) hold one item per line.
 
 Text that a spreadsheet would run as a formula (leading ``=``, ``+``, ``-``, ``@``, tab,
 carriage return or NUL) gets a leading ``'`` (OWASP ASVS 5.0, 1.2.10).
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
-from explorer.core.model import Availability, Capability, Platform, Point
+from explorer.core.model import Availability, Capability, Lifecycle, Platform, Point
 from explorer.core.report.data import Report, ReportCell, ReportRow
+from explorer.core.report.point_notes import RequirementNote, applying, warnings_of
 
 COLUMNS: tuple[str, ...] = (
     "capability_id",
@@ -23,7 +26,7 @@ COLUMNS: tuple[str, ...] = (
     "platform_id",
     "platform",
     "status",
-    "filtered",
+    "filtered_reason",
     "point_id",
     "point",
     "kind",
@@ -32,12 +35,19 @@ COLUMNS: tuple[str, ...] = (
     "clients",
     "technologies",
     "note",
+    "caveats",
+    "requires",
+    "lifecycle",
+    "capability_lifecycle",
     "doc_url",
     "bookmark_note",
 )
 #: Leading characters that make a spreadsheet treat a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 LIST_SEPARATOR = "; "
+#: Between the items of a list of sentences (caveats, requirements, lifecycle warnings), whose
+#: own line breaks become spaces.
+LINES_SEPARATOR = "\n"
 
 
 def guard(value: str) -> str:
@@ -58,6 +68,15 @@ def _join(values: tuple[str, ...]) -> str:
     return LIST_SEPARATOR.join(values)
 
 
+def join_lines(values: Iterable[str]) -> str:
+    """Sentences one per line; a line break inside one becomes a space."""
+    return LINES_SEPARATOR.join(" ".join(v.split("\n")) for v in values)
+
+
+def _lifecycle(statements: tuple[Lifecycle, ...]) -> str:
+    return join_lines(lc.label() for lc in statements)
+
+
 def _record(
     capability: Capability | None,
     outcome: str,
@@ -69,6 +88,7 @@ def _record(
     av: Availability | None = None,
     note: str = "",
     bookmark_note: str = "",
+    requires: tuple[RequirementNote, ...] = (),
 ) -> dict[str, str]:
     return {
         "capability_id": capability.id if capability else "",
@@ -77,7 +97,7 @@ def _record(
         "platform_id": platform_id,
         "platform": platform.name if platform else "",
         "status": status,
-        "filtered": filtered,
+        "filtered_reason": filtered,
         "point_id": point.id if point else "",
         "point": point.name if point else "",
         "kind": point.kind if point else (capability.kind if capability else ""),
@@ -86,6 +106,10 @@ def _record(
         "clients": _join(av.clients) if av else "",
         "technologies": _join(point.technologies) if point else "",
         "note": note,
+        "caveats": join_lines(point.caveats) if point else "",
+        "requires": join_lines(r.text for r in requires),
+        "lifecycle": _lifecycle(warnings_of(point.lifecycle)) if point else "",
+        "capability_lifecycle": _lifecycle(warnings_of(capability.lifecycle)) if capability else "",
         "doc_url": (point.doc_url or "") if point else "",
         "bookmark_note": bookmark_note,
     }
@@ -96,16 +120,24 @@ def _cell_records(row: ReportRow, cell: ReportCell) -> list[dict[str, str]]:
     if cell.points:
         return [
             _record(cap, row.outcome, pid, platform, ref.status.value, "", ref.point, ref.availability,
-                    ref.availability.note)
+                    ref.availability.note, requires=ref.requires)
             for ref in cell.points
         ]
-    return [_record(cap, row.outcome, pid, platform, cell.status.value, cell.filtered_reason, note=cell.note)]
+    return [_record(cap, row.outcome, pid, platform, cell.key, cell.filtered_reason, note=cell.note)]
 
 
 def records(report: Report) -> list[dict[str, str]]:
     """The report's records (unguarded), in output order."""
     if report.shortlist is not None:
         outcomes = {row.capability.id: row.outcome for row in report.rows}
+        notes = {n.point.id: n for n in report.notes}
+
+        def requires(point: Point | None, av: Availability | None) -> tuple[RequirementNote, ...]:
+            found = notes.get(point.id) if point is not None else None
+            if found is None or av is None:
+                return ()
+            return applying(found.requires, av.platform, av.environments)
+
         return [
             _record(
                 item.capability,
@@ -117,6 +149,7 @@ def records(report: Report) -> list[dict[str, str]]:
                 av=item.availability,
                 note=item.availability.note if item.availability else "",
                 bookmark_note=item.note,
+                requires=requires(item.point, item.availability),
             )
             for item in report.shortlist
         ]

@@ -7,100 +7,86 @@ format it; they never look at the catalog again, so every format shows the same 
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Protocol
 
 from explorer import __version__
-from explorer.core.compare import OUTCOME_TITLES, Cell, CellState, Comparison, Entry, ComparisonIndex, Row
-from explorer.core.filters import Filters
+from explorer.core.compare import (
+    OUTCOME_TITLES,
+    Cell,
+    CellState,
+    Comparison,
+    ComparisonIndex,
+    Entry,
+    Row,
+)
+from explorer.core.filters import (
+    FILTERED_SYMBOL,
+    FILTERED_WORD,
+    Filters,
+    filtered_label,
+    why_filtered,
+)
 from explorer.core.model import (
     CLIENTS,
     ENVIRONMENTS,
     Availability,
     Capability,
     Catalog,
+    Lifecycle,
     Platform,
     Point,
     Status,
 )
+from explorer.core.report.header import (
+    HASH_CHARS,
+    SCOPES,
+    TOOL,
+    Header,
+    ReportError,
+    footer_line,
+    generated_at,
+    platform_title,
+)
+from explorer.core.report.point_notes import (
+    PointNotes,
+    RequirementNote,
+    applying,
+    requirements_of,
+    warnings_of,
+)
 from explorer.core.view import View
 
-SCHEMA_VERSION = 1
-TOOL = "so-explorer"
-#: How many hex characters of the catalog's content hash a report shows.
-HASH_CHARS = 16
-#: Report scopes → how the header names them.
-SCOPES = {
-    "view": "current view",
-    "all": "everything",
-    "shortlist": "shortlist",
-}
+__all__ = [  # the header's names, kept importable from here
+    "HASH_CHARS", "SCOPES", "TOOL", "Header", "ReportError", "footer_line", "generated_at", "platform_title",
+]
+
+#: 2: filtered cells have status "filtered"; points carry caveats, requirements and warnings;
+#: capabilities their lifecycle; the header a title and the catalog's checked date.
+SCHEMA_VERSION = 2
 OUTCOMES: tuple[str, ...] = ("all", "some", "none")
-LEGEND: tuple[Status, ...] = (Status.AVAILABLE, Status.PARTIAL, Status.NOT_AVAILABLE, Status.UNKNOWN)
+#: What a cell can show, in legend order. Filtered is never "not available": the platform
+#: has it, only not for the chosen environments or clients.
+LEGEND: tuple[CellState, ...] = (
+    CellState.AVAILABLE, CellState.PARTIAL, CellState.FILTERED, CellState.NOT_AVAILABLE, CellState.UNKNOWN,
+)
 LEGEND_NOTES = {
-    Status.AVAILABLE: "the platform has it",
-    Status.PARTIAL: "the platform has part of it, or with limits",
-    Status.NOT_AVAILABLE: "the platform does not have it, or not for the chosen filters",
-    Status.UNKNOWN: "not documented either way; never read it as no",
+    CellState.AVAILABLE: "the platform has it",
+    CellState.PARTIAL: "the platform has part of it, or with limits",
+    CellState.FILTERED: "the platform has it, but not for the chosen environments or clients (the reason follows)",
+    CellState.NOT_AVAILABLE: "the platform does not have it",
+    CellState.UNKNOWN: "not documented either way; never read it as no",
 }
 
 
-class ReportError(Exception):
-    """A report that cannot be made or written; the message is one line for the user."""
+def state_symbol(state: CellState) -> str:
+    """✓ ◐ – ✗ ?: the mark of a cell state (filtered as the app shows it)."""
+    return FILTERED_SYMBOL if state is CellState.FILTERED else Status(state.value).symbol
 
 
-def generated_at(environ: Mapping[str, str] | None = None, now: datetime | None = None) -> str:
-    """The report time in UTC ISO-8601; ``SOURCE_DATE_EPOCH`` (seconds) fixes it."""
-    environ = os.environ if environ is None else environ
-    epoch = (environ.get("SOURCE_DATE_EPOCH") or "").strip()
-    if epoch:
-        try:
-            moment = datetime.fromtimestamp(int(epoch), timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise ReportError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch[:40]!r}"
-            ) from None
-    else:
-        moment = now or datetime.now(timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@dataclass(frozen=True)
-class Header:
-    tool: str
-    version: str
-    catalog_id: str
-    catalog_name: str
-    catalog_version: str
-    #: The full sha256 of the catalog files (see :attr:`short_hash` for display).
-    catalog_hash: str
-    generated_at: str
-    scope: str
-    query: str
-    filters: Filters
-    differences: bool
-    platforms: tuple[Platform, ...]
-    #: The shortlist's name, for a shortlist report.
-    shortlist: str = ""
-
-    @property
-    def short_hash(self) -> str:
-        return self.catalog_hash[:HASH_CHARS]
-
-    @property
-    def scope_title(self) -> str:
-        return SCOPES.get(self.scope, self.scope)
-
-    @property
-    def filters_text(self) -> str:
-        return self.filters.describe()
-
-    @property
-    def catalog_label(self) -> str:
-        return f"{self.catalog_name} {self.catalog_version}"
+def state_word(state: CellState) -> str:
+    return FILTERED_WORD if state is CellState.FILTERED else Status(state.value).word
 
 
 @dataclass(frozen=True)
@@ -109,10 +95,19 @@ class PointRef:
 
     point: Point
     availability: Availability
+    #: The point's requirements that apply on this platform (in the shown environments).
+    requires: tuple[RequirementNote, ...] = ()
+    #: The point's lifecycle statements that warn.
+    warnings: tuple[Lifecycle, ...] = ()
 
     @property
     def status(self) -> Status:
         return self.availability.status
+
+    @property
+    def has_notes(self) -> bool:
+        """Caveats or requirements (here) that the report's notes tell."""
+        return bool(self.point.caveats or self.requires)
 
     def limits(self, platform: Platform) -> tuple[str, ...]:
         """Where the point is narrower than its platform, e.g. ("onsite only",)."""
@@ -141,9 +136,9 @@ class ReportCell:
     filtered_reason: str = ""
 
     @property
-    def status(self) -> Status:
-        """What the report shows: filtered counts as not available."""
-        return self.state.status
+    def key(self) -> str:
+        """The machine-readable status: available, partial, filtered, not-available, unknown."""
+        return self.state.value
 
     @property
     def filtered(self) -> bool:
@@ -151,11 +146,10 @@ class ReportCell:
 
     @property
     def label(self) -> str:
-        """Symbol and word, e.g. "✓ available" or "✗ not available (filtered: onsite only)"."""
-        text = f"{self.status.symbol} {self.status.word}"
+        """Symbol and word as the app shows them: "✓ available", "– filtered (onsite only)"."""
         if self.filtered:
-            text += f" (filtered: {self.filtered_reason})"
-        return text
+            return filtered_label(self.filtered_reason)
+        return f"{state_symbol(self.state)} {state_word(self.state)}"
 
 
 @dataclass(frozen=True)
@@ -163,6 +157,11 @@ class ReportRow:
     capability: Capability
     outcome: str
     cells: tuple[ReportCell, ...]
+
+    @property
+    def warnings(self) -> tuple[Lifecycle, ...]:
+        """The capability's lifecycle statements that warn (e.g. the SOAP phase-out)."""
+        return warnings_of(self.capability.lifecycle)
 
 
 @dataclass(frozen=True)
@@ -216,6 +215,9 @@ class Report:
     platforms: tuple[PlatformSection, ...]
     #: The bookmarked points, for a shortlist report (None otherwise).
     shortlist: tuple[ShortlistItem, ...] | None = None
+    #: Every point the report lists, once, in report order, with its caveats, requirements
+    #: and lifecycle warnings.
+    notes: tuple[PointNotes, ...] = ()
 
     @property
     def rows(self) -> tuple[ReportRow, ...]:
@@ -237,26 +239,72 @@ def _ordered(values: Iterable[str], order: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v for v in order if v in seen) + tuple(sorted(seen - set(order)))
 
 
-def _refs(entries: Iterable[Entry]) -> tuple[PointRef, ...]:
-    return tuple(PointRef(e.point, e.availability) for e in entries)
+class _Builder:
+    """Builds the report parts of one comparison; resolves each point's requirements once."""
 
+    def __init__(self, catalog: Catalog, comparison: Comparison) -> None:
+        self.catalog = catalog
+        self.comparison = comparison
+        self.platforms = {p.id: p for p in comparison.platforms}
+        self._requires: dict[str, tuple[RequirementNote, ...]] = {}
 
-def _cell(cell: Cell, platform: Platform, filters: Filters) -> ReportCell:
-    reason = cell.filtered_reason(filters) if cell.state is CellState.FILTERED else ""
-    return ReportCell(platform, cell.state, _refs(cell.entries), _refs(cell.filtered), cell.note, reason)
+    def requires(self, point: Point) -> tuple[RequirementNote, ...]:
+        found = self._requires.get(point.id)
+        if found is None:
+            found = self._requires[point.id] = requirements_of(self.catalog, point)
+        return found
 
+    def ref(self, entry: Entry | PointRef) -> PointRef:
+        av, point = entry.availability, entry.point
+        shown = self.comparison.filters.environments
+        envs = tuple(e for e in av.environments if e in shown) or av.environments
+        requires = applying(self.requires(point), av.platform, envs)
+        return PointRef(point, av, requires, warnings_of(point.lifecycle))
 
-def _rows(comparison: Comparison, rows: Iterable[Row]) -> tuple[ReportRow, ...]:
-    platforms = {p.id: p for p in comparison.platforms}
-    filters = comparison.filters
-    return tuple(
-        ReportRow(
-            row.capability,
-            row.outcome,
-            tuple(_cell(cell, platforms[cell.platform], filters) for cell in row.cells),
+    def cell(self, cell: Cell) -> ReportCell:
+        filters = self.comparison.filters
+        reason = cell.filtered_reason(filters) if cell.state is CellState.FILTERED else ""
+        return ReportCell(
+            self.platforms[cell.platform], cell.state,
+            tuple(self.ref(e) for e in cell.entries), tuple(self.ref(e) for e in cell.filtered),
+            cell.note, reason,
         )
-        for row in rows
-    )
+
+    def rows(self, rows: Iterable[Row]) -> tuple[ReportRow, ...]:
+        return tuple(ReportRow(row.capability, row.outcome, tuple(self.cell(c) for c in row.cells)) for row in rows)
+
+    def notes(self, rows: Sequence[ReportRow], items: Sequence[ShortlistItem] = ()) -> tuple[PointNotes, ...]:
+        """Each listed point once (bookmarked points first), with the platforms it shows on."""
+        order: dict[str, Point] = {}
+        shown_on: dict[str, list[str]] = {}
+        for item in items:
+            if item.point is not None and item.platform is not None:
+                order.setdefault(item.point.id, item.point)
+                shown_on.setdefault(item.point.id, []).append(item.platform.id)
+        for row in rows:
+            for cell in row.cells:
+                for ref in cell.points:
+                    order.setdefault(ref.point.id, ref.point)
+                    shown_on.setdefault(ref.point.id, []).append(cell.platform.id)
+        column = {pid: i for i, pid in enumerate(self.catalog.platform_ids)}
+        out = []
+        for pid, point in order.items():
+            try:
+                capability: Capability | None = self.catalog.capability(point.capability)
+            except KeyError:
+                capability = None
+            platforms = sorted(set(shown_on[pid]), key=lambda p: column.get(p, len(column)))
+            envs = tuple(self.comparison.filters.environments)
+            requires = tuple(  # those that apply where the report shows the point
+                r for r in self.requires(point) if any(applying((r,), p, envs) for p in platforms)
+            )
+            out.append(PointNotes(
+                point, capability,
+                tuple(self.catalog.platform(p) for p in platforms if self.catalog.has_platform(p)),
+                point.caveats, requires, warnings_of(point.lifecycle),
+                warnings_of(capability.lifecycle) if capability else (),
+            ))
+        return tuple(out)
 
 
 def _groups(rows: Sequence[ReportRow]) -> tuple[Group, ...]:
@@ -286,6 +334,7 @@ def _header(
     query: str = "",
     differences: bool = False,
     shortlist: str = "",
+    title: str = "",
 ) -> Header:
     info = catalog.info
     return Header(
@@ -302,27 +351,35 @@ def _header(
         differences=differences,
         platforms=comparison.platforms,
         shortlist=shortlist,
+        title=title,
+        catalog_checked=info.checked,
+        dimmed={
+            p.id: why_filtered(p.environments, p.clients, comparison.filters)
+            for p in comparison.platforms if p.id in comparison.dimmed
+        },
     )
 
 
-def report_from_view(catalog: Catalog, view: View, timestamp: str | None = None) -> Report:
+def report_from_view(catalog: Catalog, view: View, timestamp: str | None = None, title: str = "") -> Report:
     """The current view: its filters, query and differences mode, rows in display order."""
     comparison = view.comparison
-    rows = _rows(comparison, view.rows)
+    build = _Builder(catalog, comparison)
+    rows = build.rows(view.rows)
     header = _header(
-        catalog, comparison, "view", timestamp, view.spec.query.strip(), view.spec.differences
+        catalog, comparison, "view", timestamp, view.spec.query.strip(), view.spec.differences, title=title
     )
-    return Report(header, _groups(rows), _sections(comparison, rows))
+    return Report(header, _groups(rows), _sections(comparison, rows), notes=build.notes(rows))
 
 
 def report_everything(
-    catalog: Catalog, platforms: Sequence[str] | None = None, timestamp: str | None = None
+    catalog: Catalog, platforms: Sequence[str] | None = None, timestamp: str | None = None, title: str = ""
 ) -> Report:
     """Every capability row of the catalog, without filters or query."""
     comparison = ComparisonIndex(catalog).compare(tuple(platforms or catalog.platform_ids), Filters())
-    rows = _rows(comparison, comparison.rows)
-    header = _header(catalog, comparison, "all", timestamp)
-    return Report(header, _groups(rows), _sections(comparison, rows))
+    build = _Builder(catalog, comparison)
+    rows = build.rows(comparison.rows)
+    header = _header(catalog, comparison, "all", timestamp, title=title)
+    return Report(header, _groups(rows), _sections(comparison, rows), notes=build.notes(rows))
 
 
 def shortlist_items(catalog: Catalog, bookmarks: Iterable[BookmarkLike]) -> tuple[ShortlistItem, ...]:
@@ -348,11 +405,13 @@ def report_shortlist(
     platforms: Sequence[str] | None = None,
     filters: Filters | None = None,
     timestamp: str | None = None,
+    title: str = "",
 ) -> Report:
     """The bookmarked points with their notes, plus the comparison rows they sit on."""
     items = shortlist_items(catalog, bookmarks)
     wanted = {item.point.capability for item in items if item.point is not None}
     comparison = ComparisonIndex(catalog).compare(tuple(platforms or catalog.platform_ids), filters or Filters())
-    rows = _rows(comparison, (r for r in comparison.rows if r.capability.id in wanted))
-    header = _header(catalog, comparison, "shortlist", timestamp, shortlist=name)
-    return Report(header, _groups(rows), _sections(comparison, rows), items)
+    build = _Builder(catalog, comparison)
+    rows = build.rows(r for r in comparison.rows if r.capability.id in wanted)
+    header = _header(catalog, comparison, "shortlist", timestamp, shortlist=name, title=title)
+    return Report(header, _groups(rows), _sections(comparison, rows), items, build.notes(rows, items))

@@ -1,8 +1,8 @@
 """JSON report: the whole report as one object (shape documented in docs/reports.md).
 
 Keys come in a fixed order, rows in report order, statuses as explicit strings
-("available", "partial", "not-available", "unknown"), so two exports of the same data differ
-only in ``generated_at``.
+("available", "partial", "filtered", "not-available", "unknown"), so two exports of the same
+data differ only in ``generated_at``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explorer.core.model import CLIENTS, ENVIRONMENTS, Availability, Lifecycle, Link, Platform, Point
+from explorer.core.model import (
+    CLIENTS,
+    ENVIRONMENTS,
+    Availability,
+    Lifecycle,
+    Link,
+    Platform,
+    Point,
+)
 from explorer.core.report.data import (
     LEGEND,
     LEGEND_NOTES,
@@ -21,6 +29,14 @@ from explorer.core.report.data import (
     ReportCell,
     ReportRow,
     ShortlistItem,
+    state_symbol,
+    state_word,
+)
+from explorer.core.report.point_notes import (
+    PointNotes,
+    RequirementNote,
+    applying,
+    warnings_of,
 )
 
 
@@ -32,9 +48,27 @@ def _lifecycle(lc: Lifecycle) -> dict[str, Any]:
     return {
         "status": lc.status,
         "from_version": lc.from_version,
+        "started": lc.started,
+        "removal": lc.removal,
+        "last_version": lc.last_version,
         "summary": lc.summary,
         "warns": lc.warns,
         "source": _link(lc.source) if lc.source else None,
+    }
+
+
+def requirement_dict(req: RequirementNote) -> dict[str, Any]:
+    """A requirement: its ids (any one satisfies it), names, minimum version, scope, note."""
+    ref = req.ref
+    return {
+        "ids": list(ref.ids),
+        "names": list(req.names),
+        "min_version": ref.min_version,
+        "environments": list(ref.environments),
+        "platforms": list(ref.platforms),
+        "note": ref.note,
+        "source": _link(req.source) if req.source else None,
+        "text": req.text,
     }
 
 
@@ -56,12 +90,15 @@ def _point(point: Point) -> dict[str, Any]:
         "summary": point.summary,
         "technologies": list(point.technologies),
         "docs": [_link(d) for d in point.docs],
+        "caveats": list(point.caveats),
         "lifecycle": [_lifecycle(lc) for lc in point.lifecycle],
+        "warnings": [lc.label() for lc in warnings_of(point.lifecycle)],
     }
 
 
 def _ref(ref: PointRef, platform: Platform) -> dict[str, Any]:
     out = _point(ref.point)
+    out["requires"] = [requirement_dict(r) for r in ref.requires]
     out["availability"] = _availability(ref.availability)
     out["limits"] = list(ref.limits(platform))
     return out
@@ -70,7 +107,7 @@ def _ref(ref: PointRef, platform: Platform) -> dict[str, Any]:
 def _cell(cell: ReportCell) -> dict[str, Any]:
     return {
         "platform": cell.platform.id,
-        "status": cell.status.value,
+        "status": cell.key,
         "filtered": cell.filtered,
         "filtered_reason": cell.filtered_reason,
         "note": cell.note,
@@ -82,7 +119,11 @@ def _cell(cell: ReportCell) -> dict[str, Any]:
 def _row(row: ReportRow) -> dict[str, Any]:
     cap = row.capability
     return {
-        "capability": {"id": cap.id, "name": cap.name, "kind": cap.kind, "summary": cap.summary},
+        "capability": {
+            "id": cap.id, "name": cap.name, "kind": cap.kind, "summary": cap.summary,
+            "lifecycle": [_lifecycle(lc) for lc in cap.lifecycle],
+            "warnings": [lc.label() for lc in row.warnings],
+        },
         "outcome": row.outcome,
         "cells": [_cell(c) for c in row.cells],
     }
@@ -99,6 +140,7 @@ def _platform(section: PlatformSection) -> dict[str, Any]:
         "clients": list(p.clients),
         "authentication": p.authentication,
         "since": p.since,
+        "compared": not section.dimmed,
         "filtered_out": section.dimmed or None,
         "points_shown": section.shown,
         "lifecycle": [_lifecycle(lc) for lc in p.lifecycle],
@@ -108,7 +150,9 @@ def _platform(section: PlatformSection) -> dict[str, Any]:
     }
 
 
-def _item(item: ShortlistItem) -> dict[str, Any]:
+def _item(item: ShortlistItem, notes: PointNotes | None) -> dict[str, Any]:
+    av, point = item.availability, item.point
+    requires = applying(notes.requires, av.platform, av.environments) if notes and av else ()
     return {
         "point_id": item.point_id,
         "platform_id": item.platform_id,
@@ -119,7 +163,10 @@ def _item(item: ShortlistItem) -> dict[str, Any]:
         "capability": item.capability.id if item.capability else None,
         "status": item.status.value,
         "availability": _availability(item.availability) if item.availability else None,
-        "docs": [_link(d) for d in item.point.docs] if item.point else [],
+        "docs": [_link(d) for d in point.docs] if point else [],
+        "caveats": list(point.caveats) if point else [],
+        "requires": [requirement_dict(r) for r in requires],
+        "warnings": [lc.label() for lc in warnings_of(point.lifecycle)] if point else [],
     }
 
 
@@ -127,14 +174,17 @@ def report_dict(report: Report) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
     h = report.header
     filters = h.filters
+    notes = {n.point.id: n for n in report.notes}
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": {"tool": h.tool, "version": h.version},
         "generated_at": h.generated_at,
+        "title": h.heading,
         "catalog": {
             "id": h.catalog_id,
             "name": h.catalog_name,
             "version": h.catalog_version,
+            "checked": h.catalog_checked or None,
             "content_hash": h.catalog_hash,
         },
         "scope": h.scope,
@@ -147,12 +197,17 @@ def report_dict(report: Report) -> dict[str, Any]:
             "description": h.filters_text,
         },
         "differences_only": h.differences,
-        "legend": [{"status": s.value, "symbol": s.symbol, "word": s.word, "meaning": LEGEND_NOTES[s]} for s in LEGEND],
+        "legend": [
+            {"status": s.value, "symbol": state_symbol(s), "word": state_word(s), "meaning": LEGEND_NOTES[s]}
+            for s in LEGEND
+        ],
         "platforms": [_platform(section) for section in report.platforms],
         "groups": [
             {"outcome": g.outcome, "title": g.title, "rows": [_row(r) for r in g.rows]} for g in report.groups
         ],
-        "shortlist": [_item(i) for i in report.shortlist] if report.shortlist is not None else None,
+        "shortlist": [
+            _item(i, notes.get(i.point_id)) for i in report.shortlist
+        ] if report.shortlist is not None else None,
     }
 
 

@@ -10,8 +10,27 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from explorer.core.model import Link, Status
-from explorer.core.report.data import LEGEND, LEGEND_NOTES, Header, Report, ReportCell, ShortlistItem
+from explorer.core.model import Lifecycle, Link, Platform, Status
+from explorer.core.report.data import (
+    LEGEND,
+    LEGEND_NOTES,
+    Header,
+    Report,
+    ReportCell,
+    ReportRow,
+    ShortlistItem,
+    state_symbol,
+    state_word,
+)
+from explorer.core.report.header import footer_line
+from explorer.core.report.point_notes import (
+    NOTES_LEGEND,
+    NOTES_MARK,
+    NOTES_TITLE,
+    PointNotes,
+    short_warning,
+    warnings_of,
+)
 
 #: Characters escaped in every value: backslash first, then inline markup, then the pipe.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -62,19 +81,31 @@ def md_table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def legend_text() -> str:
-    return " · ".join(f"{s.symbol} {s.word} — {LEGEND_NOTES[s]}" for s in LEGEND)
+    states = " · ".join(f"{state_symbol(s)} {state_word(s)} — {LEGEND_NOTES[s]}" for s in LEGEND)
+    return f"{states} · {NOTES_LEGEND}"
+
+
+def md_heading(header: Header) -> list[str]:
+    """The report's title line (``--title``, escaped like every value)."""
+    return [f"# {md_text(header.heading)}", ""]
+
+
+def md_footer(header: Header) -> list[str]:
+    """Where the report came from: tool, version, catalog id and content hash."""
+    return ["---", "", md_text(footer_line(header)), ""]
+
+
+def _platform(header: Header, p: Platform) -> str:
+    text = f"{md_text(p.name)} ({md_code(p.id)})"
+    reason = header.dimmed.get(p.id)
+    return text + (f" {md_text(f'– filtered out ({reason})')}" if reason else "")
 
 
 def _header(header: Header) -> list[str]:
-    catalog = (
-        f"{md_text(header.catalog_label)} ({md_code(header.catalog_id)}, "
-        f"sha256 {md_code(header.short_hash or 'unknown')})"
-    )
-    platforms = ", ".join(f"{md_text(p.name)} ({md_code(p.id)})" for p in header.platforms)
+    platforms = ", ".join(_platform(header, p) for p in header.platforms)
     rows = [
-        ["Tool", md_text(f"{header.tool} {header.version}")],
-        ["Catalog", catalog],
-        ["Generated", md_text(f"{header.generated_at} (UTC)")],
+        ["Catalog", md_text(header.catalog_text)],
+        ["Generated", md_text(header.generated_text)],
         ["Scope", md_text(header.scope_title)],
     ]
     if header.shortlist:
@@ -88,6 +119,12 @@ def _header(header: Header) -> list[str]:
     return md_table(["Report", "Value"], rows)
 
 
+def marks(warnings: tuple[Lifecycle, ...], has_notes: bool) -> str:
+    """`` ⚠ phase-out started 2023, removal at 13 †`` after a listed point (or "")."""
+    text = "".join(f" {md_text(short_warning(lc))}" for lc in warnings)
+    return text + (f" {NOTES_MARK}" if has_notes else "")
+
+
 def cell_text(cell: ReportCell) -> str:
     parts = [md_text(cell.label)]
     for ref in cell.points:
@@ -98,12 +135,17 @@ def cell_text(cell: ReportCell) -> str:
         text = md_text(ref.point.name)
         if extra:
             text += " (" + md_text(", ".join(extra)) + ")"
+        text += marks(ref.warnings, ref.has_notes)
         if ref.availability.note:
             text += f" — {md_text(ref.availability.note)}"
         parts.append(text)
     if cell.note:
         parts.append(md_text(cell.note))
     return "<br>".join(parts)
+
+
+def capability_text(row: ReportRow) -> str:
+    return "<br>".join([md_text(row.capability.name)] + [md_text(short_warning(lc)) for lc in row.warnings])
 
 
 def _matrix(report: Report) -> list[str]:
@@ -115,30 +157,35 @@ def _matrix(report: Report) -> list[str]:
         count = len(group.rows)
         lines += [f"### {md_text(group.title)} ({count} row{'s' if count != 1 else ''})", ""]
         rows = [
-            [md_text(row.capability.name), md_text(row.capability.kind)] + [cell_text(c) for c in row.cells]
+            [capability_text(row), md_text(row.capability.kind)] + [cell_text(c) for c in row.cells]
             for row in group.rows
         ]
         lines += md_table(head, rows) + [""]
     return lines
 
 
-def _shortlist(items: tuple[ShortlistItem, ...], name: str) -> list[str]:
+def _shortlist(items: tuple[ShortlistItem, ...], name: str, report_notes: dict[str, PointNotes]) -> list[str]:
     lines = [f"## Shortlist: {md_text(name)}", ""]
     if not items:
         return lines + ["The shortlist is empty.", ""]
     head = ["Point", "Platform", "Capability", "Availability", "Environments", "Clients", "Note", "Docs"]
     rows = []
     for item in items:
-        if item.missing:
+        if item.missing or item.point is None:
             point = md_text(f"{item.point_id} (no longer in the catalog)")
         else:
-            point = md_text(item.point.name)  # type: ignore[union-attr]
+            notes = report_notes.get(item.point.id)
+            point = md_text(item.point.name)
+            if notes is not None:
+                point += marks(notes.warnings, notes.has_notes)
         av = item.availability
         docs = ", ".join(md_link(d) for d in item.point.docs) if item.point else ""
         rows.append([
             point,
             md_text(item.platform.name if item.platform else item.platform_id),
-            md_text(item.capability.name) if item.capability else NONE,
+            "<br>".join([md_text(item.capability.name)] + [
+                md_text(short_warning(lc)) for lc in warnings_of(item.capability.lifecycle)
+            ]) if item.capability else NONE,
             md_text(f"{item.status.symbol} {item.status.word}")
             + (f"<br>{md_text(av.note)}" if av and av.note else ""),
             md_text(", ".join(av.environments)) if av else NONE,
@@ -179,18 +226,50 @@ def _platforms(report: Report) -> list[str]:
     return lines
 
 
+def md_point_notes(notes: PointNotes) -> list[str]:
+    """One point's caveats, requirements and lifecycle warnings, as a list under its name."""
+    point = notes.point
+    lines = [f"### {md_text(point.name)} ({md_code(point.id)})", ""]
+    items = []
+    if notes.capability is not None:
+        items.append(f"Capability: {md_text(notes.capability.name)}")
+    if notes.platforms:
+        items.append("Platforms in this report: " + md_text(", ".join(p.short_name for p in notes.platforms)))
+    for lc in notes.warnings:
+        items.append(f"⚠ Lifecycle: {md_text(lc.label())}" + (f" ({md_link(lc.source)})" if lc.source else ""))
+    for lc in notes.capability_warnings:
+        name = notes.capability.name if notes.capability else point.capability
+        items.append(f"⚠ Lifecycle of {md_text(name)}: {md_text(lc.label())}"
+                     + (f" ({md_link(lc.source)})" if lc.source else ""))
+    items += [f"Caveat: {md_text(caveat)}" for caveat in notes.caveats]
+    for req in notes.requires:
+        items.append(f"Requires: {md_text(req.text)}" + (f" ({md_link(req.source)})" if req.source else ""))
+    return lines + [f"- {item}" for item in items] + [""]
+
+
+def _notes(report: Report) -> list[str]:
+    listed = [n for n in report.notes if n.has_notes or n.warnings or n.capability_warnings]
+    if not listed:
+        return []
+    lines = [f"## {md_text(NOTES_TITLE)}", ""]
+    for notes in listed:
+        lines += md_point_notes(notes)
+    return lines
+
+
 def render_markdown(report: Report) -> str:
     header = report.header
     lines = [
-        f"# Integration comparison: {md_text(header.catalog_name)}",
-        "",
+        *md_heading(header),
         *_header(header),
         "",
         f"**Legend:** {md_text(legend_text())}",
         "",
     ]
     if report.shortlist is not None:
-        lines += _shortlist(report.shortlist, header.shortlist)
+        lines += _shortlist(report.shortlist, header.shortlist, {n.point.id: n for n in report.notes})
     lines += _matrix(report)
+    lines += _notes(report)
     lines += _platforms(report)
+    lines += md_footer(header)
     return "\n".join(lines).rstrip("\n") + "\n"

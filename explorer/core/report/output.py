@@ -9,12 +9,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from explorer.core.util.atomic import write_atomic
 from explorer.core.report.csv_report import render_csv
 from explorer.core.report.data import Report, ReportError
 from explorer.core.report.html_report import render_html
 from explorer.core.report.json_report import render_json
 from explorer.core.report.markdown import render_markdown
+from explorer.core.report.recommendation import FORMATS as RECOMMENDATION_FORMATS
+from explorer.core.report.recommendation import RecommendationReport
+from explorer.core.report.recommendation import render_json as recommendation_json
+from explorer.core.report.recommendation_html import render_html as recommendation_html
+from explorer.core.report.recommendation_md import render_markdown as recommendation_md
+from explorer.core.util.atomic import write_atomic
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,21 @@ def render(report: Report, fmt: str) -> bytes:
         renderer = FORMATS[fmt].render
     except KeyError:
         raise ReportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return renderer(report).encode("utf-8")
+
+
+RECOMMENDATION_RENDERERS: dict[str, Callable[[RecommendationReport], str]] = {
+    "md": recommendation_md,
+    "html": recommendation_html,
+    "json": recommendation_json,
+}
+
+
+def render_recommendation(report: RecommendationReport, fmt: str) -> bytes:
+    """A recommendation report in md, html or json, as the UTF-8 bytes that are written."""
+    renderer = RECOMMENDATION_RENDERERS.get(fmt)
+    if renderer is None:
+        raise ReportError(f"a recommendation report is {', '.join(RECOMMENDATION_FORMATS)}, not {fmt!r}")
     return renderer(report).encode("utf-8")
 
 

@@ -149,7 +149,7 @@ def _type_name(value: object) -> str:
     return "a value of another kind"
 
 
-def _read(data: dict, warn: _Warn, themes, binding_ids, platform_ids) -> Config:  # noqa: ANN001
+def _read(data: dict, warn: _Warn, themes, binding_ids, platform_ids) -> Config:
     for key in data:
         if key not in KNOWN_KEYS:
             warn(_line(data, key, value=False), str(key), f"unknown setting (known: {', '.join(KNOWN_KEYS)}); ignored")
@@ -179,7 +179,7 @@ def _read(data: dict, warn: _Warn, themes, binding_ids, platform_ids) -> Config:
 _KEY_RE = re.compile(r"^[^\s,]+$")
 
 
-def _read_keymap(data: dict, warn: _Warn, binding_ids) -> dict[str, str]:  # noqa: ANN001
+def _read_keymap(data: dict, warn: _Warn, binding_ids) -> dict[str, str]:
     section = data.get("keymap")
     if section is None:
         return {}
@@ -249,7 +249,7 @@ def _read_filters(data: dict, warn: _Warn) -> tuple[tuple[str, ...] | None, tupl
     return result[0], result[1]
 
 
-def _read_platforms(data: dict, warn: _Warn, platform_ids) -> tuple[str, ...] | None:  # noqa: ANN001
+def _read_platforms(data: dict, warn: _Warn, platform_ids) -> tuple[str, ...] | None:
     value = data.get("platforms")
     if value is None:
         return None

@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from explorer.core.model import NEEDS
+
 
 @dataclass(frozen=True, slots=True)
 class KeySpec:
@@ -47,7 +49,15 @@ SCOPE_TITLES: dict[str, str] = {
     "bookmarks": "In the bookmarks view",
     "confirm": "In yes/no questions",
     "text": "In the bookmark note and shortlist name dialog",
-    "export": "In the export dialog",
+    "export": "In the export dialogs",
+    "recommend": "In the Which approach? screen",
+}
+
+
+#: The Which approach? screen's one-key need toggles: need id (see ``NEEDS``) → default key.
+NEED_KEYS: dict[str, str] = {
+    "ui": "u", "action": "a", "events": "e", "data": "d", "logic": "l", "schema": "s",
+    "bulk": "k", "auth": "g", "email": "m", "documents": "o", "erp": "r",
 }
 
 
@@ -74,6 +84,8 @@ KEYMAP: tuple[KeySpec, ...] = (
     _app("bookmark", "b", "bookmark", "bookmark", "Bookmark the highlighted point"),
     _app("bookmarks", "B", "bookmarks", "bookmarks", "Open the bookmarks view"),
     _app("export", "x", "export", "export", "Export a comparison report"),
+    _app("which-approach", "w", "which_approach", "which approach?",
+         "Which approach fits? Pick the customer's needs, get ranked options with reasons"),
     _app("open-doc", "o", "open_doc", "open link", "Open the highlighted point's doc link in the browser"),
     _app("copy", "y", "copy", "copy", "Copy name, platform, summary and link to the clipboard"),
     _app("next-match", "n", "next_match", "next match", "Move to the next search match", show=False),
@@ -137,6 +149,23 @@ KEYMAP: tuple[KeySpec, ...] = (
     # --- the export dialog -----------------------------------------------------------
     _in("export", "export-cancel", "escape", "cancel", "cancel", "cancel"),
     _in("export", "export-write", "ctrl+s", "export", "export", "export"),
+    # --- the Which approach? screen (w) ----------------------------------------------
+    *(
+        _in("recommend", f"need-{need}", key, f"toggle_need('{need}')", need, f"Tick or untick the need: {label}")
+        for need, label in NEEDS.items()
+        for key in (NEED_KEYS[need],)
+    ),
+    _in("recommend", "recommend-cloud", "1", "toggle_customer('cloud')", "cloud",
+        "The customer uses the cloud (CRM Online)"),
+    _in("recommend", "recommend-onsite", "2", "toggle_customer('onsite')", "onsite",
+        "The customer runs SuperOffice onsite"),
+    _in("recommend", "recommend-win", "3", "toggle_customer('win')", "win", "The customer uses the Windows client"),
+    _in("recommend", "recommend-web", "4", "toggle_customer('web')", "web", "The customer uses the web client"),
+    _in("recommend", "recommend-jump", "enter", "jump", "jump to", "Close and move to the highlighted option in the grid"),
+    _in("recommend", "recommend-bookmark", "b", "bookmark", "bookmark",
+        "Bookmark the highlighted option in the active shortlist (again: remove it)"),
+    _in("recommend", "recommend-export", "x", "export", "export", "Export the recommendation report (md, html, json)"),
+    _in("recommend", "recommend-close", "escape", "close", "close", "Close the Which approach? screen"),
 )
 
 BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYMAP}

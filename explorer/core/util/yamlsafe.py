@@ -41,7 +41,7 @@ class YamlProblem(Exception):
 class LocDict(dict):
     """A dict that knows the position of itself, each key and each value."""
 
-    __slots__ = ("pos", "key_pos", "value_pos")
+    __slots__ = ("key_pos", "pos", "value_pos")
 
     def __init__(self, pos: Pos) -> None:
         super().__init__()
@@ -53,7 +53,7 @@ class LocDict(dict):
 class LocList(list):
     """A list that knows the position of itself and each item."""
 
-    __slots__ = ("pos", "item_pos")
+    __slots__ = ("item_pos", "pos")
 
     def __init__(self, pos: Pos) -> None:
         super().__init__()
@@ -149,8 +149,7 @@ def parse_bytes(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> YamlDocume
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlProblem(file, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise YamlProblem(file, line, 1, "binary data (a NUL byte) in a text file")

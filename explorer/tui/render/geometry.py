@@ -8,10 +8,10 @@ Building a line model is one cheap pass over the view's row heights (``View.heig
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Sequence
 
 from rich.cells import cell_len
 
@@ -89,7 +89,7 @@ class LineModel:
     ``starts[i]`` is the first line of row ``i``; ``total`` the number of lines.
     """
 
-    __slots__ = ("rows", "heights", "starts", "total")
+    __slots__ = ("heights", "rows", "starts", "total")
 
     def __init__(self, rows: Sequence[Row], heights: Sequence[int]) -> None:
         self.rows = rows

@@ -5,7 +5,7 @@ All text given to them (titles with point names, notes) is shown as plain text, 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from rich.text import Span, Text
 from textual.geometry import Size
@@ -47,7 +49,7 @@ class DetailPanel(ScrollView, can_focus=True):
     DetailPanel > .detail--warning { color: $text-warning; text-style: bold; }
     """
 
-    COMPONENT_CLASSES = {"detail--warning"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--warning"}
 
     BINDINGS = bindings("detail")
 

@@ -8,7 +8,8 @@ never markup.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -25,7 +26,13 @@ from explorer.core.filters import Filters
 from explorer.core.model import Point
 from explorer.core.view import View
 from explorer.tui.bindings import bindings
-from explorer.tui.render.geometry import SEPARATOR, Geometry, LineModel, columns, gutter_lines
+from explorer.tui.render.geometry import (
+    SEPARATOR,
+    Geometry,
+    LineModel,
+    columns,
+    gutter_lines,
+)
 
 BookmarkCheck = Callable[[str, str], bool]
 
@@ -48,7 +55,7 @@ def text_strip(text: Text, console, width: int, base: Style) -> Strip:
 class ComparisonGrid(ScrollView, can_focus=True):
     """Rows of capabilities × platform panes, with a cursor on one cell."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "grid--cursor",
         "grid--cursor-blurred",
         "grid--odd",

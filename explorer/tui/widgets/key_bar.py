@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -166,7 +167,7 @@ def fit(entries: tuple[BarKey, ...], tail: tuple[BarKey, ...], keys: Mapping[str
 class KeyBar(Widget):
     """The bottom line: keys for the grid, the search bar or the detail panel."""
 
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--label"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--label"}
 
     DEFAULT_CSS = """
     KeyBar { height: 1; width: 1fr; background: $footer-background; color: $footer-foreground; }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -10,10 +12,15 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from explorer.core.view import View
-from explorer.tui.render.header_text import (
-    INDENT, body_lines_needed, count_forms, dimmed_forms, first_fitting, fit_body,
-)
 from explorer.tui.render.geometry import SEPARATOR, Geometry, columns
+from explorer.tui.render.header_text import (
+    INDENT,
+    body_lines_needed,
+    count_forms,
+    dimmed_forms,
+    first_fitting,
+    fit_body,
+)
 from explorer.tui.widgets.grid import text_strip
 
 
@@ -25,7 +32,7 @@ class PaneHeaders(Widget):
     line helps, the headers take five lines (class ``-tall``); short screens keep fewer.
     """
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "headers--name",
         "headers--current",
         "headers--meta",

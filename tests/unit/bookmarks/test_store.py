@@ -8,12 +8,21 @@ from pathlib import Path
 import pytest
 import yaml
 
+from explorer.core.bookmarks import (
+    BookmarkError,
+    BookmarkStore,
+    check_target,
+    group_by_platform,
+)
 from explorer.core.bookmarks import store as bookmarks
-from explorer.core.util import atomic
-from explorer.core.bookmarks import BookmarkError, BookmarkStore
-from explorer.core.bookmarks import check_target, group_by_platform
-from explorer.core.bookmarks.document import DEFAULT_SHORTLIST, FILE_NAME, LOCK_NAME, parse
+from explorer.core.bookmarks.document import (
+    DEFAULT_SHORTLIST,
+    FILE_NAME,
+    LOCK_NAME,
+    parse,
+)
 from explorer.core.catalog import load_catalog
+from explorer.core.util import atomic
 from tests.catalogs import MINI
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bookmarks"

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from explorer.core.catalog import cache as catalog_cache
 from explorer.core.catalog import load_catalog
 from tests.catalogs import MINI
-
-
 
 
 @pytest.fixture

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from explorer.core.catalog import CatalogError, load_catalog
 from explorer.core.model import NEEDS, Lifecycle, Traits
 from tests.catalogs import MINI
-
-
 
 
 def test_new_fields_load(mini_catalog):
@@ -68,7 +64,7 @@ def test_bad_new_fields_are_located(tmp_path, old, new, message):
 
 def test_requirement_text_names_alternatives_versions_and_scope(mini_catalog):
     ref = mini_catalog.point("gamma.webhooks").requires[0]
-    assert mini_catalog.requirement_text(ref) == "Developer licence (or Core plan) — cloud only"
+    assert mini_catalog.requirement_text(ref) == "Developer licence or Core plan — cloud only"
     from explorer.core.model import RequirementRef
 
     text = mini_catalog.requirement_text(RequirementRef("dev-tools", (), "9.2 R04", (), ("gamma",), "for the API"))

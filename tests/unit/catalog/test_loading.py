@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.catalog import BUNDLED, CatalogError, bundled_catalog_dir, load_catalog
+from explorer.core.catalog import (
+    BUNDLED,
+    CatalogError,
+    bundled_catalog_dir,
+    load_catalog,
+)
 from explorer.core.model import Status
 from explorer.core.util.yamlsafe import YamlProblem, parse_bytes
 from tests.catalogs import FIXTURES

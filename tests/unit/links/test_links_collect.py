@@ -13,9 +13,9 @@ from links_local_server import (  # noqa: F401 -- fixtures
     server_fixture,
 )
 
+from explorer.core.catalog import load_catalog
 from explorer.core.links import PLACES, Place, UrlUses, collect_urls
 from explorer.core.links.collect import iter_uses
-from explorer.core.catalog import load_catalog
 from explorer.core.model import Link
 
 MINI = Path(__file__).parents[2] / "fixtures" / "mini.yaml"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from explorer.core.bookmarks import Bookmark
 from explorer.core.compare import CellState, ComparisonIndex
-from explorer.core.filters import Filters
+from explorer.core.filters import Filters, filtered_label
 from explorer.core.model import Catalog, Status
 from explorer.core.report import (
     FORMATS,
@@ -75,28 +75,68 @@ def test_everything_ignores_filters_and_keeps_every_row(mini_catalog: Catalog) -
     assert report.header.filters.is_default and report.header.scope == "all"
 
 
-def test_filtered_cell_says_not_available_and_why(mini_catalog: Catalog) -> None:
+def test_filtered_cell_reads_as_in_the_app(mini_catalog: Catalog) -> None:
+    """Issue 13 item 5: filtered is "– filtered (onsite only)", as the grid says, never "✗"."""
     _, report = view_report(mini_catalog, filters=Filters.from_lists(["cloud"], ["win"]))
     hooks_alpha = cell(report, "hooks", "alpha")
-    assert hooks_alpha.state is CellState.FILTERED
-    assert hooks_alpha.status is Status.NOT_AVAILABLE
-    assert hooks_alpha.label == "✗ not available (filtered: onsite only)"
-    assert cell(report, "hooks", "beta").label == "✗ not available (filtered: web client only)"
+    assert hooks_alpha.state is CellState.FILTERED and hooks_alpha.key == "filtered"
+    assert hooks_alpha.label == "– filtered (onsite only)" == filtered_label("onsite only")
+    assert cell(report, "hooks", "beta").label == "– filtered (web client only)"
     assert [ref.point.id for ref in hooks_alpha.hidden] == ["alpha.events"]
+    for row in report.rows:
+        for c in row.cells:
+            assert ("not available" in c.label) == (c.state is CellState.NOT_AVAILABLE)
 
 
 def test_unknown_is_never_not_available(mini_catalog: Catalog) -> None:
     report = report_everything(mini_catalog, timestamp=STAMP)
     api_alpha = cell(report, "api", "alpha")
-    assert api_alpha.status is Status.UNKNOWN
+    assert api_alpha.key == "unknown"
     assert api_alpha.label == "? unknown"
 
 
 def test_partial_point_lists_its_limits(mini_catalog: Catalog) -> None:
     report = report_everything(mini_catalog, timestamp=STAMP)
     soap = cell(report, "legacy", "gamma")
-    assert soap.status is Status.PARTIAL
+    assert soap.key == "partial" and soap.points[0].status is Status.PARTIAL
     assert soap.points[0].limits(soap.platform) == ("onsite only",)
+
+
+def test_every_compared_platform_leaves_out_the_dimmed_ones(mini_catalog: Catalog) -> None:
+    """Issue 13 item 4: alpha (onsite only) is filtered out under cloud, so the webhooks row,
+    which beta and gamma both have, is "available on every compared platform"."""
+    _, report = view_report(mini_catalog, filters=Filters.from_lists(["cloud"]))
+    assert report.header.dimmed == {"alpha": "onsite only"}
+    groups = {g.outcome: [r.capability.id for r in g.rows] for g in report.groups}
+    assert groups["all"] == ["hooks"]
+    assert cell(report, "hooks", "alpha").filtered
+
+
+def test_points_carry_requirements_and_lifecycle_warnings(mini_catalog: Catalog) -> None:
+    """Issue 13 item 6: requirements resolved to names (with alternatives and scope)."""
+    report = report_everything(mini_catalog, timestamp=STAMP)
+    hooks = cell(report, "hooks", "gamma").points
+    webhooks = next(ref for ref in hooks if ref.point.id == "gamma.webhooks")
+    # worded as in the app's detail panel (Catalog.requirement_text)
+    assert [r.text for r in webhooks.requires] == ["Developer licence or Core plan — cloud only"]
+    assert webhooks.requires[0].names == ("Developer licence", "Core plan")
+    assert webhooks.has_notes
+    soap = cell(report, "legacy", "gamma").points[0]
+    assert [lc.status for lc in soap.warnings] == ["phase-out"]
+    notes = {n.point.id: n for n in report.notes}
+    assert [p.id for p in notes["gamma.webhooks"].platforms] == ["beta", "gamma"]
+    assert notes["gamma.soap"].warnings == soap.warnings
+    # onsite only: the cloud-only requirement does not apply, in the cell or in the notes
+    _, onsite = view_report(mini_catalog, filters=Filters.from_lists(["onsite"]))
+    assert next(r for r in cell(onsite, "hooks", "gamma").points if r.point.id == "gamma.webhooks").requires == ()
+    assert {n.point.id: n for n in onsite.notes}["gamma.webhooks"].requires == ()
+
+
+def test_title_and_checked_date_reach_the_header(mini_catalog: Catalog) -> None:
+    report = report_everything(mini_catalog, timestamp=STAMP, title="Acme <b>")
+    assert report.header.heading == "Acme <b>"
+    assert report.header.catalog_text == "Mini test catalog 1.0, facts checked 2026-12-02"
+    assert report_everything(mini_catalog, timestamp=STAMP).header.heading == "Integration comparison: Mini test catalog"
 
 
 def test_query_and_differences_reach_the_header(mini_catalog: Catalog) -> None:
@@ -142,7 +182,7 @@ def test_shortlist_report_keeps_notes_order_and_missing_points(mini_catalog: Cat
 def test_generated_at_uses_source_date_epoch() -> None:
     assert generated_at({"SOURCE_DATE_EPOCH": "0"}) == "1970-01-01T00:00:00Z"
     assert generated_at({"SOURCE_DATE_EPOCH": "1795000000"}) == "2026-11-18T11:06:40Z"
-    now = datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=UTC)
     assert generated_at({}, now=now) == "2026-01-02T03:04:05Z"
     assert generated_at({"SOURCE_DATE_EPOCH": " "}, now=now) == "2026-01-02T03:04:05Z"
     for bad in ("yesterday", "1.5", "99999999999999999999"):

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explorer.core.settings.config import Config, config_path, known_platforms, load_config, save_config, summary
+from explorer.core.settings.config import (
+    Config,
+    config_path,
+    known_platforms,
+    load_config,
+    save_config,
+    summary,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "config"
 THEMES = ["nord", "dracula", "textual-dark"]
@@ -243,14 +250,14 @@ def test_saved_file_has_no_temp_leftovers(tmp_path):
     save_config(path, {"filters": {"environments": ["cloud"], "clients": ["win", "web"]}})
     leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("config.yaml", "config.yaml.lock")]
     assert leftovers == []
-    config, warnings = load_config(path)
+    config, _warnings = load_config(path)
     assert (config.theme, config.environments, config.clients) == ("nord", ("cloud",), ("win", "web"))
 
 
 # --- config.yaml in the app -----------------------------------------------------------
 
-from explorer.core.filters import Filters  # noqa: E402
-from explorer.tui.app import ExplorerApp  # noqa: E402
+from explorer.core.filters import Filters
+from explorer.tui.app import ExplorerApp
 
 
 def config_notes(app) -> list:

@@ -10,8 +10,6 @@ from explorer.core.settings import keys as km
 from tests.catalogs import ROOT
 
 
-
-
 def test_binding_ids_are_unique_and_kebab_case():
     ids = [s.id for s in km.KEYMAP]
     assert len(ids) == len(set(ids))
@@ -47,8 +45,8 @@ def test_effective_keys_and_conflicts_after_a_remap():
     assert keys["toggle-cloud"] == "c" and "no-such-id" not in keys
     clash = km.resolve({"toggle-cloud": "q"})
     assert clash.keys["quit"] == "q,ctrl+q" and clash.keys["toggle-cloud"] == "1"  # the built-in key wins
-    assert clash.problems == ("keymap: 'q' is bound to both quit and toggle-cloud; quit keeps it, "
-                              "and toggle-cloud stays on 1",)
+    assert clash.problems == (("keymap: 'q' is bound to both quit and toggle-cloud; quit keeps it, "
+                               "and toggle-cloud stays on 1"),)
     assert km.resolve({"toggle-cloud": "j"}).keys["cursor-down"] == "down,j"
     assert km.resolve({"chooser-save": "x"}).problems == ()  # dialogs are modal
 
