@@ -3,8 +3,10 @@
 The table lists each matching point once, best first, with the platforms it matched on; the
 JSON has one record per (integration point, platform) pair, best first (as documented in the
 README). ``--limit N`` counts points in both. The query syntax is the app's, fzf-style
-(``'exact``, ``^prefix``, ``suffix$``, ``!exclude``, smart case). ``--env``, ``--client``
-and ``--platforms`` keep only the pairs the app would show under those filters.
+(``'exact``, ``^prefix``, ``suffix$``, ``!exclude``, smart case), with typo tolerance and the
+catalog's synonyms and stop words; ``--json`` says what each synonym matched
+(``"explain": ["notify → events"]``). ``--env``, ``--client`` and ``--platforms`` keep only
+the pairs the app would show under those filters.
 Exit codes: 0 something matched, 1 nothing matched, 2 usage error.
 """
 
@@ -136,6 +138,7 @@ def as_json(hit: Hit) -> dict:
         "capability": hit.capability,
         "score": hit.score,
         "spans": [[start, end] for start, end in hit.name_spans],
+        "explain": [clean_text(why) for why in hit.explain],
     }
 
 

@@ -300,6 +300,21 @@ class Point:
 
 
 @dataclass(slots=True, unsafe_hash=True)
+class Synonym:
+    """Words users type for one idea, and what they stand for in the catalog (search data).
+
+    A query word or phrase equal to one of ``terms`` also finds what the other terms find,
+    the catalog words of ``means`` ("custom object" means "extra tables") and the points of
+    capabilities that serve ``needs`` (ids of :data:`NEEDS`): "notify" finds event options
+    although no point is called that. Terms are plain text as users type them.
+    """
+
+    terms: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    means: tuple[str, ...] = ()
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class CatalogInfo:
     id: str
     name: str
@@ -319,6 +334,9 @@ class Catalog:
     content_hash: str = ""
     files: tuple[str, ...] = ()
     requirements: tuple[Requirement, ...] = ()
+    #: The search vocabulary: synonyms and intents, and words a query may leave unmatched.
+    synonyms: tuple[Synonym, ...] = ()
+    stop_words: tuple[str, ...] = ()
     _platform_index: dict[str, Platform] = field(default_factory=dict, repr=False)
     _capability_index: dict[str, Capability] = field(default_factory=dict, repr=False)
     _point_index: dict[str, Point] = field(default_factory=dict, repr=False)

@@ -61,7 +61,8 @@ def test_json_output_has_stable_keys_and_name_spans(capsys):
     code, out, _ = run(capsys, "webhok", "--json")
     assert code == 0
     data = json.loads(out)
-    assert [list(item) for item in data] == [["id", "name", "platform", "capability", "score", "spans"]] * len(data)
+    keys = ["id", "name", "platform", "capability", "score", "spans", "explain"]
+    assert [list(item) for item in data] == [keys] * len(data)
     assert {(d["id"], d["platform"]) for d in data} == {("gamma.webhooks", "gamma"), ("gamma.webhooks", "beta")}
     assert data[0]["capability"] == "hooks"
     name = data[0]["name"]
@@ -122,3 +123,32 @@ def test_hostile_catalog_text_is_cleaned(tmp_path, capsys):
     code = main(["search", "webhooks", "--catalog", str(hostile)])
     out = capsys.readouterr().out
     assert code == 0 and "\x1b" not in out and "\x07" not in out and "Webhooks" in out
+
+
+#: The examples of issue 15, on the bundled catalog: query → the points one of which comes first.
+ISSUE_EXAMPLES = {
+    "wehbook": {"netserver.webhooks"},
+    "webhuk": {"netserver.webhooks"},
+    "web hooks": {"netserver.webhooks"},
+    "ticket trigger": {"netserver.crmscript-triggers"},
+    "custom objects": {"netserver.custom-objects-api"},
+    "notify our server when a ticket changes": {"netserver.webhooks", "netserver.crmscript-triggers"},
+    "show our data inside superoffice": {"win.web-panels", "web.web-panels", "online.web-panels", "service.web-panels"},
+    "import thousands of records": {"netserver.mass-operations", "netserver.bulk-update"},
+    "single sign on": {"online.federated-auth"},
+    "web api": {"netserver.rest-webapi", "netserver.agents-webapi"},
+}
+
+
+@pytest.mark.parametrize("query", list(ISSUE_EXAMPLES))
+def test_the_issues_examples_come_first_on_the_bundled_catalog(capsys, query):
+    code = main(["search", *query.split(), "--json", "--limit", "3"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data[0]["id"] in ISSUE_EXAMPLES[query], data
+
+
+def test_json_says_what_a_synonym_matched(capsys):
+    code = main(["search", "single", "sign", "on", "--json", "--limit", "1"])
+    (first,) = json.loads(capsys.readouterr().out)
+    assert code == 0 and first["id"] == "online.federated-auth"
+    assert first["explain"] == ["single sign on → sso"]

@@ -30,6 +30,7 @@ from explorer.core.model import (
     Requirement,
     RequirementRef,
     Status,
+    Synonym,
     Traits,
 )
 from explorer.core.settings.paths import cache_dir
@@ -38,7 +39,7 @@ from explorer.core.util.atomic import write_atomic
 #: Catalogs smaller than this parse quickly enough that a cache only adds I/O.
 MIN_BYTES = 512 * 1024
 DISABLE_ENV = "SO_EXPLORER_NO_CACHE"
-CACHE_SCHEMA = 3
+CACHE_SCHEMA = 4
 #: Points per line of the cache file: restoring line by line keeps the peak memory low.
 CHUNK = 2000
 
@@ -111,6 +112,8 @@ def dump(catalog: Catalog) -> bytes:
              c.choose_when, _traits(c.traits), _life(c.lifecycle)]
             for c in catalog.capabilities
         ],
+        "synonyms": [[list(s.terms), list(s.needs), list(s.means)] for s in catalog.synonyms],
+        "stop_words": list(catalog.stop_words),
     }
     points = catalog.points
     lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
@@ -192,8 +195,9 @@ def restore(raw: bytes | Iterable[bytes]) -> Catalog:
     requirements = tuple(
         Requirement(rid, name, kind, summary, link(src)) for rid, name, kind, summary, src in data["requirements"]
     )
+    synonyms = tuple(Synonym(tuple(t), tuple(n), tuple(m)) for t, n, m in data["synonyms"])
     return Catalog(CatalogInfo(*data["info"]), platforms, capabilities, points, data["hash"], tuple(data["files"]),
-                   requirements)
+                   requirements, synonyms, tuple(data["stop_words"]))
 
 
 def load_cached(key: str) -> Catalog | None:

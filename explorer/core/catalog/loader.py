@@ -27,6 +27,7 @@ from explorer.core.model import (
     Requirement,
     RequirementRef,
     Status,
+    Synonym,
     Traits,
 )
 from explorer.core.util.gcpause import paused_gc
@@ -154,6 +155,9 @@ class _Builder:
         self.capabilities: dict[str, tuple[str, LocDict, str]] = {}
         self.points: dict[str, tuple[str, LocDict, str]] = {}
         self.requirements: dict[str, tuple[str, LocDict, str]] = {}
+        #: Search vocabulary, in file order: (file, entry, path) and the stop words.
+        self.synonyms: list[tuple[str, LocDict, str]] = []
+        self.stop_words: dict[str, None] = {}
 
     def problem(self, file: str, mapping: LocDict, key: str | None, path: str, message: str) -> None:
         pos = mapping.value_pos.get(key, mapping.pos) if key else mapping.pos
@@ -191,6 +195,27 @@ class _Builder:
                     )
                     continue
                 store[entry_id] = (file, entry, f"{section}[{index}]")
+        self._collect_vocabulary(file, data)
+
+    def _collect_vocabulary(self, file: str, data: LocDict) -> None:
+        synonyms = data.get("synonyms")
+        if isinstance(synonyms, LocList):
+            for index, entry in enumerate(synonyms):
+                if isinstance(entry, LocDict):
+                    self.synonyms.append((file, entry, f"synonyms[{index}]"))
+        words = data.get("stop_words")
+        if isinstance(words, LocList):
+            for word in words:
+                if isinstance(word, str) and _text(word):
+                    self.stop_words[_text(word)] = None
+
+    def _check_synonyms(self) -> None:
+        """An entry must add something: a second term, needs: or means:."""
+        for file, entry, path in self.synonyms:
+            terms = entry.get("terms")
+            if isinstance(terms, LocList) and len(terms) == 1 and "needs" not in entry and "means" not in entry:
+                self.problem(file, entry, "terms", f"{path}.terms",
+                             "a synonym with one term needs needs:, means: or a second term (it finds nothing new)")
 
     def check_references(self) -> None:
         if not self.platforms and not self.problems:
@@ -208,6 +233,7 @@ class _Builder:
             self._check_requires(file, point.get("requires"), f"{path}.requires")
         for file, cap, path in self.capabilities.values():
             self._check_platform_keys(file, cap.get("elsewhere"), f"{path}.elsewhere")
+        self._check_synonyms()
 
     def _check_requires(self, file: str, value: object, path: str) -> None:
         if not isinstance(value, LocList):
@@ -325,8 +351,13 @@ class _Builder:
             )
             for _, r, _ in self.requirements.values()
         )
+        synonyms = tuple(
+            Synonym(_strings(e.get("terms")), _strings(e.get("needs")), _strings(e.get("means")))
+            for _, e, _ in self.synonyms
+        )
         info = self.info or CatalogInfo(id="catalog", name="Untitled catalog", version="0")
-        return Catalog(info, platforms, capabilities, points, digest, tuple(files), requirements)
+        return Catalog(info, platforms, capabilities, points, digest, tuple(files), requirements,
+                       synonyms, tuple(self.stop_words))
 
 
 def _read(path: Path, max_bytes: int) -> bytes:

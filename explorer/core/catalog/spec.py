@@ -229,6 +229,27 @@ POINT = Map(
     required=("id", "name", "capability", "kind", "summary", "direction", "source", "availability"),
 )
 
+#: A search term as users type it: not starting with !, ' or ^ and not ending in $, which the
+#: query syntax reads as operators.
+SEARCH_TERM_PATTERN = r"^(?![!'^\s])(?!.*[$\s]$).+$"
+
+SYNONYM = Map(
+    {
+        "terms": List(
+            Str("A word or phrase users type (not starting with !, ' or ^, not ending in $).",
+                pattern=SEARCH_TERM_PATTERN),
+            min_items=1,
+            doc="Words or phrases that mean the same: any of them finds what the others find.",
+        ),
+        "needs": List(Str(enum=tuple(NEEDS)), min_items=1, doc="The terms also find the points of "
+                      "capabilities that serve these needs (ids as in capabilities' needs:)."),
+        "means": List(Str("A word or phrase as the catalog says it, e.g. 'extra tables'."), min_items=1,
+                      doc="Catalog words the terms stand for: the terms also find what these find."),
+    },
+    required=("terms",),
+    doc="A search synonym or intent. Give needs:, means: or a second term, or it finds nothing new.",
+)
+
 DOCUMENT = Map(
     {
         "format": Int("The catalog format version.", FORMAT_VERSION, FORMAT_VERSION),
@@ -237,6 +258,11 @@ DOCUMENT = Map(
         "platforms": List(PLATFORM),
         "capabilities": List(CAPABILITY),
         "points": List(POINT),
+        "synonyms": List(SYNONYM, doc="Search synonyms and intents; files combine their lists."),
+        "stop_words": List(
+            Str("One word (no spaces).", pattern=r"^\S+$"),
+            doc="Words a search query may leave unmatched ('our', 'when', 'the'); files combine them.",
+        ),
     },
     required=("format",),
     doc="A so-explorer catalog file. Several files combine; ids must be unique across them.",

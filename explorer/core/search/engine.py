@@ -1,41 +1,54 @@
-"""Fuzzy search over integration points: query → ranked hits, fzf style.
+"""Fuzzy search over integration points: query → ranked hits, fzf style, plus what users mean.
 
 ``SearchEngine(catalog).search(query) -> SearchResult`` (a ``list[Hit]``, best first). A hit
 is one (integration point, platform) pair, for every availability entry whose status is not
-``not-available``. The query syntax is fzf's extended search (see ``search_query``): terms
+``not-available``. The query syntax is fzf's extended search (see ``query``): terms
 separated by spaces must all match, ``'exact``, ``^prefix``, ``suffix$``, ``!exclude``,
 smart case.
+
+**What the query means** (``intent``): the catalog's vocabulary turns the query into slots.
+Stop words are dropped ("notify OUR server WHEN A ticket changes"), neighbouring terms that
+are a synonym phrase become one slot ("single sign on"), and neighbouring plain terms may be
+one word typed apart ("web hooks").
 
 **What matches.** A fuzzy term matches a pair when its letters appear in order inside one
 field of tier 1 (point name, capability name, aliases, keywords) or tier 2 (technologies);
 when a word of the summary starts with it (3+ characters: scattered letters in prose are
-noise); when it is one typo away from a word of tiers 1-2 (5+ characters, rapidfuzz
-Levenshtein, first letter right; 2 typos from 8 characters); or when it is a whole word of
-the pair's platform name, short name or aliases ("online", "windows", "cs"; 2+ characters).
+noise); when it is a whole word of the pair's platform name, short name or aliases
+("online", "windows", "cs", "tickets"; 2+ characters). A slot also matches what its synonyms
+find, and where its singular starts a word (``slots``); when all that finds fewer than
+``slots.TYPO_FEW`` points, a word a few edits away (``typo``). A query of
+``loose.LOOSE_SLOTS`` or more fuzzy slots reads as a sentence: each word must start a word
+(no scattered letters), and when fewer than ``loose.LOOSE_FEW`` points match every slot, the
+points that match most of them are scored with them (``loose``); operator terms and
+exclusions always hold.
 
-**Ranking, in two stages.** The cheap stage finds every matching pair (see
-``search_match``) and keeps them in the static order: shorter name first, then catalog and
-platform order (fzf's ``--tiebreak=length,index``). From those it picks up to
-``exact_limit`` pairs (by default all in a catalog of up to 1,000 pairs, else 50) that can
-rank highest: names starting with the term first, then pairs where every term starts a
-word, then the rest in static order. The exact
-stage (``search_exact``) scores those with fzf's scoring (boundary, camelCase and
-consecutive bonuses, gap penalties, first character counted double) on every field,
-weighted by field (``search_score.WEIGHTS``), plus small bonuses for a run that ends a
-word, a term that is a whole field, a term that names the pair's platform and terms that
-together form a field ("cs soap"); best field per term, averaged over the terms by length,
-0-100. Those hits come first, best first (ties: shorter name), with ``name_spans`` into
-``point.name`` and ``spans`` for the best other field of each term (keys ``capability``,
-``aliases.0``, ``keywords.0``, ``capability.aliases.0``, ``technologies.0``, ``summary``,
-``platform.name``, ``platform.short_name``, ``platform.aliases.0``). The hits after
-``result.exact_count`` follow in static order with ``score`` 0.0 and no spans;
-``engine.refine(hit, query)`` scores one of them (e.g. a row scrolled into view), and
-``exact_limit=None`` scores everything (the CLI does).
+**Ranking, in two stages.** The cheap stage finds every matching pair (see ``match`` and
+``slots``) and keeps them in the static order: shorter name first, then catalog and platform
+order (fzf's ``--tiebreak=length,index``). From those it picks up to ``exact_limit`` pairs
+(by default all in a catalog of up to 1,000 pairs, else 50) that can rank highest: names
+starting with the term first, then pairs where every term starts a word (or matched a
+synonym or typo), then the rest in static order. The exact stage (``exact``) scores those
+with fzf's scoring (boundary, camelCase and consecutive bonuses, gap penalties, first
+character counted double) on every field, weighted by field (``score.WEIGHTS``: the name
+first, then aliases and keywords, then the summary), with the bonuses and discounts that
+``exact`` lists; best field per slot, averaged over the slots by weight (letters times
+rarity: log of how few points a slot matches), 0-100. Those hits
+come first, best first (ties: shorter name), with ``name_spans`` into ``point.name``,
+``spans`` for the best other field of each slot (keys ``capability``, ``aliases.0``,
+``keywords.0``, ``capability.aliases.0``, ``technologies.0``, ``summary``,
+``platform.name``, ``platform.short_name``, ``platform.aliases.0``) and ``explain`` for the
+synonyms that matched ("notify → events"). The hits after ``result.exact_count`` follow in
+static order with ``score`` 0.0 and no spans; ``engine.refine(hit, query)`` scores one of
+them (e.g. a row scrolled into view), and ``exact_limit=None`` scores everything (the CLI
+does).
 
 **Typing on.** Each term's matches are cached (16 terms). When a term extends a cached one
 (``cont`` → ``conta``, or an earlier term while the next one is typed) only the strings the
 cached one matched are scanned again, as fzf's cache does. Typo, summary and platform
-matches are looked up again each time: they do not narrow.
+matches are looked up again each time: they do not narrow. What each synonym finds
+depends only on the catalog: it is computed with the index (about 0.4 s of CPU at 100,000
+points) and kept for the engine's life.
 
 **Stale results.** The engine is synchronous and guarded by a lock, so it may run in a
 worker thread. It does not decide which results are stale: a caller that searches in the
@@ -52,17 +65,23 @@ behind a slower one is skipped when a newer query has been asked for meanwhile::
 from __future__ import annotations
 
 import gc
+import math
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, compress, filterfalse
 from operator import itemgetter, not_
 
 from explorer.core.model import Catalog, Point
 from explorer.core.search.exact import ExactScorer
 from explorer.core.search.index import SearchIndex
+from explorer.core.search.intent import Plan, Thesaurus
+from explorer.core.search.loose import LOOSE_FEW, LOOSE_SLOTS, loose_pairs
 from explorer.core.search.match import Matcher, TermMatch
 from explorer.core.search.query import Query, parse_query
+from explorer.core.search.slots import SlotMatch, SlotMatcher
+
+Match = TermMatch | SlotMatch
 
 Span = tuple[int, int]
 
@@ -83,6 +102,9 @@ class Hit:
     name_spans: tuple[Span, ...] = ()
     #: Other matched fields → spans in that field's text.
     spans: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    #: What synonyms matched, as "typed → what it matched" ("notify → events",
+    #: "single sign on → sso"), for the detail panel's "matched:" line. Plain text.
+    explain: tuple[str, ...] = ()
 
     @property
     def capability(self) -> str:
@@ -92,7 +114,7 @@ class Hit:
 class SearchResult(list):
     """The hits of one search, best first, with the query that made them."""
 
-    __slots__ = ("query", "exact_count")
+    __slots__ = ("exact_count", "query")
 
     def __init__(self, hits=(), query: str = "", exact_count: int = 0) -> None:
         super().__init__(hits)
@@ -110,13 +132,16 @@ class SearchEngine:
         #: How many hits each search scores exactly (None: all of them).
         self.exact_limit = exact_limit
         self.matcher = Matcher(index)
+        self.thesaurus = Thesaurus(catalog)
+        self.slots = SlotMatcher(index, self.matcher, self.thesaurus)
+        self.slots.prepare()  # what each synonym finds: once, so no keystroke waits for it
         self._plain_hits = [
             Hit(index.points[r], index.platform_ids[p], 0.0)
             for r, p in zip(index.pair_point, index.pair_platform)
         ]
         self._point_hits = [tuple(map(self._plain_hits.__getitem__, pairs)) for pairs in index.point_pairs]
         self._ranks = {id(p): r for r, p in enumerate(index.points)}
-        self.exact = ExactScorer(index)
+        self.exact = ExactScorer(index, self.thesaurus, self.slots.phrase_points)
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ public API
@@ -148,13 +173,19 @@ class SearchEngine:
                     gc.enable()
 
     def refine(self, hit: Hit, query: str) -> Hit:
-        """``hit`` with its exact score and spans for ``query``."""
+        """``hit`` with its exact score, spans and explanations for ``query``."""
         parsed = parse_query(query)
         rank = self._ranks[id(hit.point)]
         plat = self.index.platform_ids.index(hit.platform)
         with self._lock:
-            score, name_spans, spans = self.exact.score(parsed, [(rank, plat)])[0]
-        return Hit(hit.point, hit.platform, score, name_spans, spans)
+            plan = self._plan(parsed)
+            if not plan.slots:
+                return hit
+            _, typo_slots, weights = self._match_slots(plan)
+            score, name_spans, spans, explain, _ = self.exact.score(
+                plan, [(rank, plat)], typo_slots, weights, self._is_sentence(plan)
+            )[0]
+        return Hit(hit.point, hit.platform, score, name_spans, spans, explain)
 
     def clear_cache(self) -> None:
         """Forget cached term matches and exact scores (the next search starts cold)."""
@@ -164,40 +195,102 @@ class SearchEngine:
 
     # ------------------------------------------------------------------ cheap stage
 
+    @staticmethod
+    def _is_sentence(plan: Plan) -> bool:
+        """A query of several words reads as a sentence (see ``slots`` and ``loose``)."""
+        return sum(1 for s in plan.slots if s.fuzzy) >= LOOSE_SLOTS
+
+    def _match_slots(self, plan: Plan) -> tuple[list[Match], frozenset[int], list[float]]:
+        """Each slot's matches, the indices of the slots the typo stage ran for, and how
+        much each slot counts: its letters times how rare its matches are (a word that
+        matches half the catalog, "data", counts less than one that matches a few, "erp")."""
+        sentence = self._is_sentence(plan)
+        positives = [self.slots.match(s, sentence) for s in plan.slots]
+        typo = frozenset(i for i, m in enumerate(positives) if isinstance(m, SlotMatch) and m.typo)
+        total = len(self.index.points) + 1
+        weights = [s.weight * (1.0 + math.log(total / (len(m.points) + 1))) for s, m in zip(plan.slots, positives)]
+        return positives, typo, weights
+
+    def _plan(self, query: Query) -> Plan:
+        """The query's plan, keeping only the joins that start a word somewhere in tiers
+        1-2 (so two words typed apart cost nothing when no field writes them together)."""
+        plan = self.thesaurus.plan(query)
+        if plan.joins:
+            words = self.index.words
+            joins = tuple((i, t) for i, t in plan.joins if _nonempty(words.prefix_range(t.text)))
+            if joins != plan.joins:
+                plan = replace(plan, joins=joins)
+        return plan
+
     def _search(self, query: Query, limit: int | None, out: list[Hit]) -> int:
         """Append the hits to ``out``; return how many are scored exactly."""
-        positives = [self.matcher.match(t) for t in query.positive]
+        plan = self._plan(query)
+        positives, typo_slots, weights = self._match_slots(plan)
         negatives = [self.matcher.match(t) for t in query.negative]
         excluded_points: set[int] = set().union(*(m.points for m in negatives))
         excluded_plats: set[int] = set().union(*(m.platforms for m in negatives))
-        if excluded_plats or any(m.platforms for m in positives):
-            pool, tail = self._pairs_by_pair(positives, excluded_points, excluded_plats, limit)
+        by_pair = bool(excluded_plats or any(m.platforms for m in positives))
+        if by_pair:
+            pairs = self._matching_pairs(positives, excluded_points, excluded_plats)
+            strict_points = _distinct_up_to(map(self.index.pair_point.__getitem__, pairs), LOOSE_FEW)
         else:
-            pool, tail = self._pairs_by_point(positives, excluded_points, limit)
+            points = self._matching_points(positives, excluded_points)
+            strict_points = len(points)
+        loose = strict_points < LOOSE_FEW and self._is_sentence(plan)
+        if loose:  # few points match every slot: score them all, with the points that match most
+            if by_pair:
+                pool, tail = pairs, ()
+            else:
+                pool, tail = list(chain.from_iterable(map(self.index.point_pairs.__getitem__, sorted(points)))), ()
+        elif by_pair:
+            pool, tail = self._pool_by_pair(positives, excluded_points, excluded_plats, pairs, limit)
+        else:
+            pool, tail = self._pairs_by_point(positives, points, excluded_points, limit)
+        if loose:
+            more, rest, rest_points = loose_pairs(
+                self.index, plan, positives, set(pool), excluded_points, excluded_plats, limit
+            )
+            count = self._score_into(plan, [*pool, *more], typo_slots, weights, out)
+            out.extend(_pick(self._plain_hits, rest))
+            out.extend(chain.from_iterable(_pick(self._point_hits, rest_points)))
+            return count
+        count = self._score_into(plan, pool, typo_slots, weights, out)
+        out.extend(tail)
+        return count
+
+    def _score_into(
+        self, plan: Plan, pool: list[int], typo_slots: frozenset[int], weights: list[float], out: list[Hit]
+    ) -> int:
+        """Score ``pool`` exactly and append its hits, best first; return how many."""
         index = self.index
         pair_point, pair_plat = index.pair_point, index.pair_platform
         points, ids = index.points, index.platform_ids
-        scored = self.exact.score(query, zip(map(pair_point.__getitem__, pool), map(pair_plat.__getitem__, pool)))
+        scored = self.exact.score(
+            plan, zip(map(pair_point.__getitem__, pool), map(pair_plat.__getitem__, pool)), typo_slots, weights,
+            self._is_sentence(plan),
+        )
         hits = [
-            Hit(points[pair_point[j]], ids[pair_plat[j]], score, name_spans, spans)
-            for j, (score, name_spans, spans) in zip(pool, scored)
+            Hit(points[pair_point[j]], ids[pair_plat[j]], score, name_spans, spans, explain)
+            for j, (score, name_spans, spans, explain, _) in zip(pool, scored)
         ]
         order = sorted(range(len(hits)), key=lambda k: (-hits[k].score, pool[k]))
         out.extend(map(hits.__getitem__, order))
-        out.extend(tail)
         return len(hits)
 
+    def _matching_points(self, positives: list[Match], excluded: set[int]) -> set[int]:
+        """No platform is named: the points every slot matches."""
+        if len(positives) == 1 and not excluded:
+            return positives[0].points
+        ordered = sorted(positives, key=lambda m: len(m.points))
+        points = ordered[0].points.intersection(*(m.points for m in ordered[1:]))
+        points -= excluded
+        return points
+
     def _pairs_by_point(
-        self, positives: list[TermMatch], excluded: set[int], limit: int | None
+        self, positives: list[Match], points: set[int], excluded: set[int], limit: int | None
     ) -> tuple[list[int], Iterable[Hit]]:
         """No platform is named: every pair of a matching point matches. (pool, tail hits)."""
         index = self.index
-        if len(positives) == 1 and not excluded:
-            points = positives[0].points
-        else:
-            ordered = sorted(positives, key=lambda m: len(m.points))
-            points = ordered[0].points.intersection(*(m.points for m in ordered[1:]))
-            points -= excluded
         if limit is None or len(points) <= limit:
             return list(chain.from_iterable(map(index.point_pairs.__getitem__, sorted(points)))), ()
         chosen: dict[int, None] = {}
@@ -228,22 +321,22 @@ class SearchEngine:
         pool = list(chain.from_iterable(map(point_pairs.__getitem__, chosen)))
         return pool, chain.from_iterable(_pick(self._point_hits, sorted(points.difference(chosen))))
 
-    def _pairs_by_pair(
+    def _pool_by_pair(
         self,
-        positives: list[TermMatch],
+        positives: list[Match],
         excluded_points: set[int],
         excluded_plats: set[int],
+        pairs: list[int],
         limit: int | None,
     ) -> tuple[list[int], Iterable[Hit]]:
         """Some term names a platform (or excludes one): decide pair by pair."""
-        pairs = self._matching_pairs(positives, excluded_points, excluded_plats)
         if limit is None or len(pairs) <= limit:
             return pairs, ()
         pool = self._pool(positives, excluded_points, excluded_plats, pairs, limit)
         return pool, _pick(self._plain_hits, list(filterfalse(set(pool).__contains__, pairs)))
 
     def _matching_pairs(
-        self, positives: list[TermMatch], excluded_points: set[int], excluded_plats: set[int]
+        self, positives: list[Match], excluded_points: set[int], excluded_plats: set[int]
     ) -> list[int]:
         """Every matching pair id, ascending (= static order)."""
         index = self.index
@@ -272,7 +365,7 @@ class SearchEngine:
 
     def _pool(
         self,
-        positives: list[TermMatch],
+        positives: list[Match],
         excluded_points: set[int],
         excluded_plats: set[int],
         pairs: list[int],
@@ -321,6 +414,20 @@ class SearchEngine:
                     if len(chosen) >= limit:
                         break
         return list(chosen)
+
+def _nonempty(bounds: tuple[int, int]) -> bool:
+    return bounds[1] > bounds[0]
+
+
+def _distinct_up_to(values: Iterable[int], most: int) -> int:
+    """How many distinct values there are, counting no further than ``most``."""
+    seen: set[int] = set()
+    for value in values:
+        seen.add(value)
+        if len(seen) >= most:
+            break
+    return len(seen)
+
 
 def _pick(items: list, indices: list[int]) -> tuple:
     """``items`` at ``indices``, in one C call."""

@@ -8,30 +8,48 @@ the term does not match that field the way its kind requires.
 
 from __future__ import annotations
 
-from rapidfuzz.distance import Levenshtein
-
-from explorer.core.search.index import fold, typo_words
+from explorer.core.search.index import fold
 from explorer.core.search.query import Kind, Term
 from explorer.core.search.score import (
     WHOLE_FIELD_BONUS,
+    WORD_END_BONUS,
     WORD_START,
     best_substring,
     bonuses,
+    ends_word,
     fuzzy_positions,
+    max_raw,
+    run_score,
     starts_word,
 )
 
 #: Minimum term lengths for the looser kinds of fuzzy match.
 SUMMARY_MIN = 3
-TYPO_MIN = 5
 PLATFORM_WORD_MIN = 2
+JOINED_MIN = 4
 
 
-def typo_cutoff(length: int) -> int:
-    """Typos allowed in a term of ``length`` characters (0 below ``TYPO_MIN``)."""
-    if length < TYPO_MIN:
-        return 0
-    return 2 if length >= 8 else 1
+def singular(phrase: str) -> str:
+    """``phrase`` with a plural ``s`` dropped from its last word ("custom objects" →
+    "custom object"); unchanged when there is none to drop."""
+    if len(phrase) > 3 and phrase.endswith("s") and not phrase.endswith("ss") and phrase[-2] != " ":
+        return phrase[:-1]
+    return phrase
+
+
+def is_whole(t: str, hay: str, squeezed: bool = True) -> bool:
+    """``t`` is all of ``hay``, forgiving a plural ("webhook" and "Webhooks") and, from
+    ``JOINED_MIN`` letters, spaces, hyphens and underscores ("appstore" and "App Store",
+    "user defined field" and "User-defined Fields")."""
+    hay = hay.strip()
+    if len(hay) > 2 * len(t) + 2:  # far too long to be the term, however written
+        return False
+    if t == hay or singular(t) == singular(hay):
+        return True
+    if squeezed and len(t) >= JOINED_MIN and not _SQUEEZED.isdisjoint(hay + t):
+        t, hay = squeeze(t)[0], squeeze(hay)[0]
+        return t == hay or singular(t) == singular(hay)
+    return False
 
 
 def word_positions(term: Term, text: str, hay: str) -> list[int] | None:
@@ -56,13 +74,23 @@ def word_positions(term: Term, text: str, hay: str) -> list[int] | None:
     return None
 
 
-def score_field(term: Term, text: str, hay: str | None = None) -> tuple[float, list[int] | None]:
-    """``hay`` is ``text`` as the term compares it (folded unless the term is case-sensitive)."""
+def score_field(
+    term: Term, text: str, hay: str | None = None, squeezed: bool = True
+) -> tuple[float, list[int] | None]:
+    """``hay`` is ``text`` as the term compares it (folded unless the term is case-sensitive).
+    Without ``squeezed``, a fuzzy term is not compared with the field's words written together
+    (for two query words joined by the engine: they were typed apart already)."""
     if hay is None:
         hay = text if term.case_sensitive else fold(text)
     t = term.text
     if term.kind is Kind.FUZZY:
         score, positions = fuzzy_positions(text, hay, t)
+        # a term that is not even a subsequence is not in the squeezed field either
+        if (squeezed and positions is not None and len(t) >= JOINED_MIN and positions[-1] - positions[0] >= len(t)
+                and not _SQUEEZED.isdisjoint(hay)):
+            joined, joined_positions = joined_run(text, hay, t)
+            if joined > score:
+                score, positions = joined, joined_positions
     elif term.kind is Kind.EXACT:
         score, start = best_substring(text, hay, t)
         positions = list(range(start, start + len(t))) if start >= 0 else None
@@ -73,9 +101,44 @@ def score_field(term: Term, text: str, hay: str | None = None) -> tuple[float, l
             score, start = best_substring(text, hay, t, word_only=term.kind is not Kind.SUFFIX)
             if start < 0:
                 score = 0.5
-    if positions is not None and hay == t:
+    if positions is not None and is_whole(t, hay, squeezed):
         score += WHOLE_FIELD_BONUS
     return score, positions
+
+
+_SQUEEZED = frozenset(" -_")
+
+
+def squeeze(hay: str) -> tuple[str, list[int]]:
+    """``hay`` without spaces, hyphens and underscores, with the position of each kept
+    character in ``hay``."""
+    kept = [i for i, c in enumerate(hay) if c not in _SQUEEZED]
+    return "".join(hay[i] for i in kept), kept
+
+
+def joined_run(text: str, hay: str, t: str) -> tuple[float, list[int] | None]:
+    """``t`` as a run of words written together ("userdefined" in "User-defined Fields",
+    "webhooks" for "web hooks"): the term is found in the field with spaces, hyphens and
+    underscores removed, starting at a word start and spanning a removed character. Scored
+    as a consecutive run there, so joining words costs nothing. (0.0, None) when not."""
+    squeezed, kept = squeeze(hay)
+    if len(kept) == len(hay):
+        return 0.0, None
+    bonus = bonuses(text)
+    top = max_raw(len(t))
+    best, where = 0.0, None
+    start = squeezed.find(t)
+    while start >= 0:
+        positions = kept[start:start + len(t)]
+        if positions[-1] - positions[0] >= len(t) and starts_word(text, positions[0]):
+            run = tuple(bonus[i] for i in positions)
+            score = min(1.0, run_score(run, 0, len(t)) / top)
+            if ends_word(text, positions[-1] + 1):
+                score += WORD_END_BONUS
+            if score > best:
+                best, where = score, positions
+        start = squeezed.find(t, start + 1)
+    return best, where
 
 
 def score_summary(term: Term, text: str) -> tuple[float, list[int] | None]:
@@ -98,15 +161,19 @@ def score_summary(term: Term, text: str) -> tuple[float, list[int] | None]:
 def platform_span(term: Term, text: str) -> list[int] | None:
     """Where ``term`` names a platform in one of its fields (name, short name, alias).
 
-    A fuzzy term must equal a whole word there ("online", "windows", "cs"; not "custom"
-    for "Customer"), so that typing a word does not drag in every pair of a platform.
+    A fuzzy term must equal a whole word there, or its singular ("online", "windows", "cs",
+    "ticket" for "tickets"; not "custom" for "Customer"), so that typing a word does not drag
+    in every pair of a platform.
     """
     hay = text if term.case_sensitive else fold(text)
     t = term.text
     if term.kind is Kind.FUZZY:
         if len(t) < PLATFORM_WORD_MIN:
             return None
-        return word_positions(Term(Kind.WORD, t, case_sensitive=term.case_sensitive), text, hay)
+        found = word_positions(Term(Kind.WORD, t, case_sensitive=term.case_sensitive), text, hay)
+        if found is None and len(t) > 3 and not t.endswith("s"):
+            found = word_positions(Term(Kind.WORD, t + "s", case_sensitive=term.case_sensitive), text, hay)
+        return found
     if term.kind is Kind.EXACT:
         if len(t) < PLATFORM_WORD_MIN:
             return None
@@ -123,26 +190,8 @@ def score_platform(term: Term, fields: tuple[tuple[str, str], ...]) -> tuple[flo
             continue
         hay = text if term.case_sensitive else fold(text)
         score, _ = best_substring(text, hay, term.text)
-        if hay == term.text:
+        if is_whole(term.text, hay):
             score += WHOLE_FIELD_BONUS
         if score > best[0]:
             best = (score, key, positions)
-    return best
-
-
-def score_typo(t: str, text: str) -> tuple[float, list[int] | None]:
-    """A word (or camelCase part) of ``text`` one typo (two from 8 characters) from ``t``:
-    (similarity, positions of that word), or (0.0, None)."""
-    cutoff = typo_cutoff(len(t))
-    if not cutoff:
-        return 0.0, None
-    best: tuple[float, list[int] | None] = (0.0, None)
-    for start, word in typo_words(text, fold(text)):
-        if word[0] != t[0]:
-            continue
-        dist = Levenshtein.distance(t, word, score_cutoff=cutoff)
-        if dist <= cutoff:
-            sim = 1.0 - dist / max(len(t), len(word))
-            if sim > best[0]:
-                best = (sim, list(range(start, start + len(word))))
     return best

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import chain
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from explorer.core.model import Capability, Catalog, Point, Status
 from explorer.core.search.score import WEIGHTS
+from explorer.core.search.typo import TypoIndex
 
 _TOKEN = re.compile(r"\w+")
 #: A word start inside a token: a camelCase hump, an acronym's last capital before a lower
@@ -59,33 +60,16 @@ def word_entries(text: str, folded: str | None = None) -> set[str]:
         spans = [m.span() for m in _TOKEN.finditer(text)]
         starts = [a for a, _ in spans]
         for pos in inner:
-            a, b = spans[bisect_right(starts, pos) - 1]
+            _a, b = spans[bisect_right(starts, pos) - 1]
             entries.add(folded[pos:b])
     entries.discard("")
     return entries
 
 
-#: Shorter words are never typo-matched.
-TYPO_WORD_MIN = 4
-
-
-def typo_words(text: str, folded: str) -> list[tuple[int, str]]:
-    """(start, folded word) for every word and camelCase part of ``text`` long enough to be
-    matched with a typo: "DataHandler" gives "datahandler", "data" and "handler"."""
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    out = [(a, folded[a:b]) for a, b in spans if b - a >= TYPO_WORD_MIN]
-    inner = [m.start() for m in _INNER_START.finditer(text)]
-    if inner:
-        cuts = sorted({a for a, _ in spans} | {b for _, b in spans} | set(inner))
-        for a, b in spans:
-            lo = bisect_left(cuts, a)
-            hi = bisect_left(cuts, b)
-            parts = cuts[lo:hi + 1]
-            if len(parts) > 2:  # the token has humps: add its parts
-                out.extend(
-                    (s, folded[s:e]) for s, e in zip(parts, parts[1:]) if e - s >= TYPO_WORD_MIN
-                )
-    return out
+def name_head(name: str) -> int:
+    """The length of ``name`` without a trailing parenthetical ("Webhooks (push)" → 8)."""
+    cut = name.find(" (")
+    return cut if cut > 0 and name.rstrip().endswith(")") else len(name)
 
 
 def _char_lists(strings: list[str]) -> dict[str, list[int]]:
@@ -138,6 +122,10 @@ class Vocabulary:
                     got.extend(ranks)
         words = sorted(table)
         return cls(words, [tuple(sorted(set(table[w]))) for w in words])
+
+    def __contains__(self, entry: str) -> bool:
+        i = bisect_left(self.words, entry)
+        return i < len(self.words) and self.words[i] == entry
 
     def prefix_range(self, prefix: str) -> tuple[int, int]:
         lo = bisect_left(self.words, prefix)
@@ -235,7 +223,15 @@ class SearchIndex:
         #: a two-letter term "ab" matches where first[a] < last[b]: one C-speed pass.
         self.name_ends = _first_last(self.names_folded)
         self.aux_ends = _first_last(self.aux.folded)
-        self.typo = self._typo_vocabulary()
+        self.typo = TypoIndex(chain(
+            zip(self.names, self.names_folded, ((r,) for r in range(len(self.names)))),
+            zip(self.aux.original, self.aux.folded, self.aux.postings),
+        ))
+        #: Where each name's own part ends: before a trailing " (...)" that only mentions
+        #: things ("Access to Web Services (including webhooks)").
+        self.name_heads: list[int] = [name_head(n) for n in self.names]
+        #: Need id → ranks of the points whose capability serves it.
+        self.need_points: dict[str, frozenset[int]] = self._need_points()
         self.summaries = StringTable.build((p.summary, (r,)) for r, p in enumerate(self.points))
         self.summary_words = Vocabulary.build(
             (word_entries(text, folded), ranks)
@@ -273,26 +269,13 @@ class SearchIndex:
         for text, low, ranks in zip(self.aux.original, self.aux.folded, self.aux.postings):
             yield word_entries(text, low if folded else text), ranks
 
-    def _typo_vocabulary(self) -> dict[str, tuple[list[str], list[tuple[int, ...]]]]:
-        """First letter → (words, postings) of the tier 1-2 words typos are matched against."""
-        table: dict[str, list[int]] = {}
-        items = chain(
-            ((n, f, (r,)) for r, (n, f) in enumerate(zip(self.names, self.names_folded))),
-            zip(self.aux.original, self.aux.folded, self.aux.postings),
-        )
-        for text, folded, ranks in items:
-            for _, word in typo_words(text, folded):
-                got = table.get(word)
-                if got is None:
-                    table[word] = list(ranks)
-                else:
-                    got.extend(ranks)
-        by_first: dict[str, tuple[list[str], list[tuple[int, ...]]]] = {}
-        for word in sorted(table):
-            words, postings = by_first.setdefault(word[0], ([], []))
-            words.append(word)
-            postings.append(tuple(sorted(set(table[word]))))
-        return by_first
+    def _need_points(self) -> dict[str, frozenset[int]]:
+        table: dict[str, set[int]] = {}
+        for rank, point in enumerate(self.points):
+            cap = self.capabilities.get(point.capability)
+            for need in cap.needs if cap is not None else ():
+                table.setdefault(need, set()).add(rank)
+        return {need: frozenset(ranks) for need, ranks in table.items()}
 
     def original_words(self) -> Vocabulary:
         """The tier 1-2 vocabulary in original case (built on first case-sensitive search)."""
@@ -307,6 +290,10 @@ class SearchIndex:
                 for text, ranks in zip(self.summaries.original, self.summaries.postings)
             )
         return self._original_summary_words
+
+    def is_word(self, text: str) -> bool:
+        """Whether the folded ``text`` is a word of the catalog (tiers 1-2 or a summary)."""
+        return text in self.words or text in self.summary_words
 
     def name_prefix(self, prefix: str) -> list[int]:
         """Ranks of points whose folded name starts with ``prefix``."""

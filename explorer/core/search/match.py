@@ -9,8 +9,9 @@ Work proportional to the catalog runs in C where it can:
   the term's length) over the names and the other tier 1-2 strings, restricted to the
   strings a cached shorter term matched or that hold the term's rarest character;
 * word prefixes (summaries, ``^prefix``, ranking): ``bisect`` into sorted vocabularies and a
-  set union of their postings; typos: rapidfuzz Levenshtein over the words with the same
-  first letter.
+  set union of their postings.
+
+Typos (``typo``), synonyms and phrases (``slots``) build on these per-term matches.
 
 Results are cached per term (fzf's prefix cache): a term that extends a cached one rescans
 only the strings the cached one matched.
@@ -19,17 +20,16 @@ only the strings the cached one matched.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, lt
 
 from rapidfuzz import process
-from rapidfuzz.distance import LCSseq, Levenshtein
+from rapidfuzz.distance import LCSseq
 
 from explorer.core.search.fields import (
     SUMMARY_MIN,
     platform_span,
-    typo_cutoff,
     word_positions,
 )
 from explorer.core.search.index import SearchIndex
@@ -55,6 +55,8 @@ class TermMatch:
     #: Platform indices whose name, short name or aliases match the term.
     platforms: frozenset[int]
     index: SearchIndex
+    #: The points whose summary has a word matching the term (part of ``points``).
+    summary: set[int] = field(default_factory=set)
     _strong: set[int] | None = None
     _name_prefix: list[int] | None = None
 
@@ -85,6 +87,7 @@ class Matcher:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         self._terms: OrderedDict[tuple, TermMatch] = OrderedDict()
+        self._typos: dict[str, frozenset[int]] = {}
 
     def match(self, term: Term) -> TermMatch:
         key = term.key
@@ -94,9 +97,9 @@ class Matcher:
             return cached
         parent: TermMatch | None = None
         for other in self._terms.values():
-            if other.names is not None and other.aux is not None and term.narrows(other.term):
-                if parent is None or len(other.names) + len(other.aux) < len(parent.names) + len(parent.aux):  # type: ignore[arg-type]
-                    parent = other
+            if (other.names is not None and other.aux is not None and term.narrows(other.term)
+                    and (parent is None or len(other.names) + len(other.aux) < len(parent.names) + len(parent.aux))):  # type: ignore[arg-type]
+                parent = other
         found = self._compute(term, parent)
         self._terms[key] = found
         if len(self._terms) > CACHE_TERMS:
@@ -105,6 +108,12 @@ class Matcher:
 
     def clear(self) -> None:
         self._terms.clear()
+        self._typos.clear()
+
+    def uncached(self, term: Term) -> TermMatch:
+        """What ``term`` matches, without touching the cache of the user's terms (for
+        synonym phrases, which would push those out)."""
+        return self._compute(term, None)
 
     # ------------------------------------------------------------------ per term
 
@@ -146,13 +155,12 @@ class Matcher:
                 field_points.update(*map(index.aux.postings.__getitem__, aux))
         strong = set(field_points) if kind is Kind.SUFFIX or kind is Kind.WORD else None
         points = field_points
-        points |= self._summary_points(term)
-        if kind is Kind.FUZZY and not sensitive and typo_cutoff(len(text)):
-            points |= self._typo_points(text)
+        summary = self._summary_points(term)
+        points |= summary
         platforms = frozenset(
             pf.index for pf in index.platforms if any(platform_span(term, t) is not None for _, t in pf.fields)
         )
-        return TermMatch(term, names, aux, points, platforms, index, strong)
+        return TermMatch(term, names, aux, points, platforms, index, summary, strong)
 
     def _summary_points(self, term: Term) -> set[int]:
         index = self.index
@@ -179,16 +187,14 @@ class Matcher:
         candidates = _containing(text, strings, domain)
         return [i for i in candidates if word_positions(term, original[i], strings[i]) is not None]
 
-    def _typo_points(self, text: str) -> set[int]:
-        words, postings = self.index.typo.get(text[0], ((), ()))
-        if not words:
-            return set()
-        found = process.extract(
-            text, words, scorer=Levenshtein.distance, score_cutoff=typo_cutoff(len(text)), limit=None
-        )
-        if not found:
-            return set()
-        return set().union(*(postings[i] for _, _, i in found))
+    def typo_points(self, text: str) -> frozenset[int]:
+        """Points with a tier 1-2 word near the (folded) ``text`` (see ``typo``), cached."""
+        got = self._typos.get(text)
+        if got is None:
+            if len(self._typos) > CACHE_TERMS:
+                self._typos.clear()
+            got = self._typos[text] = frozenset(self.index.typo.points(text))
+        return got
 
 
 def _domain(text: str, chars: dict[str, list[int]], parent: list[int] | None, total: int) -> list[int] | None:

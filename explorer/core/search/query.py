@@ -3,8 +3,9 @@
 Terms are separated by spaces and must all match (AND). Each term may match in any field.
 
 =============  ==========================================================================
-``sbtrkt``     fuzzy: the letters in order (a subsequence) inside one field, or a typo of
-               a word (5+ characters), or a word of a summary starting with it (3+)
+``sbtrkt``     fuzzy: the letters in order (a subsequence) inside one field, or a word of
+               a summary starting with it (3+); a synonym, a plural, or a typo of a word
+               when little else matches (4+ characters; see ``engine``)
 ``'wild``      exact: a substring of any field
 ``^music``     prefix: the start of a word (or field) in any field
 ``.mp3$``      suffix: the end of a word (or field) in any field

@@ -31,20 +31,42 @@ FIRST_CHAR_MULTIPLIER = 2
 #: Bonuses at or above this mark a word start (for ``^prefix`` and word-prefix levels).
 WORD_START = BONUS_CAMEL
 
-#: How much a match in each field counts (issue #4's order: names, aliases and keywords
-#: first; technologies and platform names second; summaries last).
+#: How much a match in each field counts: the point's own name first, then its aliases,
+#: keywords and capability, technologies and platform names, summaries last (issue #4, and
+#: issue #15: a name's word beats an alias that is the whole term).
 WEIGHTS: dict[str, float] = {
     "name": 1.0,
-    "capability": 0.9,
-    "aliases": 0.9,
-    "keywords": 0.85,
-    "capability.aliases": 0.85,
+    #: a match inside a trailing parenthetical of the name, which only mentions things
+    "name.aside": 0.9,
+    "capability": 0.85,
+    "aliases": 0.85,
+    "keywords": 0.8,
+    "capability.aliases": 0.8,
     "technologies": 0.7,
     "platform": 0.7,
     "summary": 0.45,
     #: a typo match counts this share of the field's weight (times the similarity)
     "typo": 0.6,
+    #: a synonym's alternative counts this share of what the alternative itself scores
+    "synonym": 0.8,
+    #: a term that is a word of the catalog, matched as letters scattered over other words
+    "scattered": 0.5,
+    #: a term typed in the plural, matched by its singular ("users" for "user")
+    "plural": 0.95,
 }
+#: Terms shorter than this are never taken for words (their letters are initials: "udf").
+SCATTER_MIN = 4
+#: Extra when a term matches the point's name and one of its aliases is the term as well
+#: ("soap": the SOAP web services, not only the SOAP actions whose names start alike).
+NAMED_BONUS = 0.03
+#: Extra (before weighting), up to this, for the share of the name that a term covers: the
+#: point that is the term ("CRMScript triggers") above one that mentions it among others.
+COVERAGE_BONUS = 0.05
+#: A slot that scores at least this on what was typed keeps that score; synonyms only help
+#: points that hold the typed words weakly or not at all.
+SYNONYM_FLOOR = 0.5
+#: What a slot scores on a point whose capability serves a need its synonym names.
+NEED_SCORE = 0.4
 #: Extra (before weighting) when a term equals a whole field.
 WHOLE_FIELD_BONUS = 0.15
 #: Extra (before weighting) when a run of the term ends where a word ends ("service" in
@@ -52,6 +74,9 @@ WHOLE_FIELD_BONUS = 0.15
 WORD_END_BONUS = 0.05
 #: Extra (after weighting) when a term also names the pair's platform ("online web panel").
 PLATFORM_QUALIFIER_BONUS = 0.05
+#: Extra (after weighting) when a term names the pair's platform but the point holds it as
+#: well ("web api" on the Web platform): enough to order one point's pairs, no more.
+PLATFORM_TIEBREAK = 0.01
 #: Extra (on the average) when the terms together equal a field of the point.
 PHRASE_BONUS = 0.1
 #: The most a field match can score before weighting.

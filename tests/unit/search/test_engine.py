@@ -3,59 +3,15 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
 from explorer.core.catalog import load_catalog
-from explorer.core.model import (
-    Availability,
-    Capability,
-    Catalog,
-    CatalogInfo,
-    Link,
-    Platform,
-    Point,
-    Status,
-)
+from explorer.core.model import Catalog
 from explorer.core.search.engine import Hit, SearchEngine, SearchResult
 from explorer.core.search.query import Kind, parse_query
 from tests.catalogs import FIXTURES, ROOT
-
-
-
-
-def make_catalog(*names: str | tuple[str, dict], platforms=("alpha", "beta")) -> Catalog:
-    """A catalog with one point per name, each available on the first platform.
-
-    A name may come with extra point fields, e.g. ``("X", {"technologies": ("COM",)})``.
-    """
-    plats = tuple(
-        Platform(
-            id=pid, name=f"{pid.title()} platform", short_name=pid.title(), summary="s",
-            environments=("cloud", "onsite"), clients=("win", "web"), authentication="a",
-        )
-        for pid in platforms
-    )
-    points = []
-    caps = []
-    for i, item in enumerate(names):
-        name, extra = (item, {}) if isinstance(item, str) else item
-        extra = dict(extra)
-        on = extra.pop("on", (platforms[0],))
-        cap_name = extra.pop("capability_name", f"Row {i}")
-        caps.append(Capability(id=f"c{i}", name=cap_name, kind="data-api"))
-        availability = tuple(
-            Availability(p, Status(extra.pop(f"status_{p}", "available")), ("cloud", "onsite"), ("win", "web"))
-            for p in on
-        )
-        fields = {
-            "summary": "A point.", "direction": "inbound", "kind": "data-api",
-            "source": Link("seed", "https://example.com"),
-        }
-        fields.update(extra)
-        points.append(Point(id=f"p{i}", name=name, capability=f"c{i}", availability=availability, **fields))
-    return Catalog(CatalogInfo("t", "Test", "1"), plats, tuple(caps), tuple(points))
+from tests.unit.search.build import make_catalog
 
 
 def ids(hits) -> list[str]:
@@ -115,11 +71,18 @@ def test_consecutive_run_beats_scattered_letters():
     assert names(SearchEngine(catalog).search("soap")) == ["SOAP client", "Sales of a pipeline"]
 
 
-def test_shorter_name_wins_a_tie():
+def test_shorter_name_wins():
+    # the term covers more of the shorter name (and would win a tie by length anyway)
     catalog = make_catalog("Sync jobs and queues", "Sync jobs")
     hits = SearchEngine(catalog).search("sync")
     assert names(hits) == ["Sync jobs", "Sync jobs and queues"]
-    assert hits[0].score == hits[1].score
+    assert hits[0].score > hits[1].score
+
+
+def test_equal_names_tie_in_catalog_order():
+    catalog = make_catalog("Sync jobs", "Sync jobs")
+    hits = SearchEngine(catalog).search("sync")
+    assert ids(hits) == ["p0", "p1"] and hits[0].score == hits[1].score
 
 
 def test_name_outranks_summary():
@@ -146,7 +109,9 @@ def test_typos_still_find_their_target():
 
 def test_short_terms_get_no_typo_tolerance():
     catalog = make_catalog("Name list")
-    assert SearchEngine(catalog).search("nane") == []
+    engine = SearchEngine(catalog)
+    assert engine.search("nma") == []  # 3 letters: no edit allowed
+    assert names(engine.search("nane")) == ["Name list"]  # 4 letters: one
 
 
 def test_technology_and_alias_fields_match():
@@ -167,7 +132,7 @@ def test_capability_name_matches():
 
 
 def test_platform_names_qualify_a_query():
-    catalog = make_catalog(("Web panels", {"on": ("alpha", "beta")}), "Beta panel tools")
+    catalog = make_catalog(("Web panels", {"on": ("alpha", "beta")}), "Beta pane tools")
     hits = SearchEngine(catalog).search("beta panels")
     assert (hits[0].point.name, hits[0].platform) == ("Web panels", "beta")
     assert "platform.short_name" in hits[0].spans
