@@ -8,6 +8,7 @@ import sys
 from explorer.core.catalog import CatalogError, load_catalog
 from explorer.core.filters import Filters
 from explorer.core.model import CLIENTS, ENVIRONMENTS, Catalog
+from explorer.core.util.sanitize import clean_text
 from explorer.core.view import OptionError, parse_platforms  # noqa: F401 - re-exported for the commands
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -61,3 +62,23 @@ def report_catalog_error(exc: CatalogError) -> int:
 
 def filters_from(args: argparse.Namespace) -> Filters:
     return Filters.from_lists(getattr(args, "env", None), getattr(args, "client", None))
+
+
+def whole_number(option: str, value: str, least: int = 0, most: int | None = None) -> int:
+    """``value`` of ``option`` as a whole number from ``least`` to ``most``, or a usage error."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise UsageError(f"{option} must be a whole number, not {clean_text(value)!r}") from None
+    if number < least or (most is not None and number > most):
+        span = f"from {least} to {most}" if most is not None else f"{least} or more"
+        raise UsageError(f"{option} must be {span}, not {number}")
+    return number
+
+
+def parse_limit(value: str) -> int:
+    """``--limit N``: 0 means no limit."""
+    try:
+        return whole_number("--limit", value)
+    except UsageError as exc:
+        raise UsageError(str(exc).replace("must be 0 or more", "must be 0 (no limit) or more")) from None

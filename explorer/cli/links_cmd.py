@@ -20,6 +20,7 @@ from explorer.cli.common import (
     UsageError,
     add_catalog_options,
     load,
+    whole_number,
 )
 from explorer.cli.links_render import ProgressBar, render_json, render_text
 from explorer.core.util.sanitize import clean_text
@@ -74,13 +75,7 @@ def parse_timeout(value: str) -> float:
 
 
 def parse_count(option: str, value: str, most: int) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise UsageError(f"{option} must be a whole number, not {clean_text(value)!r}") from None
-    if not 1 <= count <= most:
-        raise UsageError(f"{option} must be from 1 to {most}, not {count}")
-    return count
+    return whole_number(option, value, 1, most)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,9 +21,9 @@ from explorer.cli.common import (
     add_view_options,
     err,
     load,
+    parse_limit,
 )
 from explorer.cli.recommend_render import render_text
-from explorer.cli.search_cmd import parse_limit
 from explorer.core.model import NEEDS
 from explorer.core.recommend import NoNeedsData, Question, QuestionError, Recommender
 from explorer.core.report import (

@@ -25,6 +25,7 @@ from explorer.cli.common import (
     add_view_options,
     filters_from,
     load,
+    parse_limit,
     parse_platforms,
 )
 from explorer.core.model import Catalog, Point
@@ -54,16 +55,6 @@ def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
     add_catalog_options(parser, suppress=True)
-
-
-def parse_limit(value: str) -> int:
-    try:
-        limit = int(value)
-    except ValueError:
-        raise UsageError(f"--limit must be a whole number, not {clean_text(value)!r}") from None
-    if limit < 0:
-        raise UsageError(f"--limit must be 0 (no limit) or more, not {limit}")
-    return limit
 
 
 def empty_query_message(query: str) -> str | None:

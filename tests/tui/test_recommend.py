@@ -189,7 +189,7 @@ async def test_x_exports_the_recommendation_report(shop, tmp_config, tmp_path, m
         dialog = app.screen
         assert isinstance(dialog, RecommendExportScreen)
         await pilot.press(*"Acme <b>")
-        dialog.query_one("#rexport-path", Input).value = "acme.html"
+        dialog.query_one("#export-path", Input).value = "acme.html"
         await pilot.pause()
         assert dialog.format == "html"
         await pilot.press("ctrl+s")
@@ -215,14 +215,14 @@ async def test_the_export_dialog_asks_before_replacing_a_file(shop, tmp_config, 
         await pilot.press("e", "x")
         await pilot.pause()
         dialog = app.screen
-        dialog.query_one("#rexport-path", Input).value = "r.md"
+        dialog.query_one("#export-path", Input).value = "r.md"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "already exists" in dialog.message() and (tmp_path / "r.md").read_text() == "keep"
-        dialog.query_one("#rexport-path", Input).value = "r.csv"
+        dialog.query_one("#export-path", Input).value = "r.csv"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert dialog.message().startswith("A recommendation report is md, html, json")
+        assert dialog.message() == "This recommendation is written as Markdown, HTML, JSON; change the file name."
 
 
 async def test_in_the_palette_and_in_help(shop, tmp_config) -> None:

@@ -253,37 +253,42 @@ def _notes(report: Report) -> list[str]:
     return out + ["</section>"]
 
 
-def html_footer(header: Header) -> list[str]:
-    """Where the report came from: tool, version, catalog id and content hash."""
-    return ["<footer>", f"<p>{esc(footer_line(header))}</p>", "</footer>"]
-
-
-def html_page(header: Header, body: list[str]) -> str:
-    """A whole self-contained page: head, the title and header block, ``body``, the footer."""
-    title = esc(header.heading)
+def html_document(title: str, generator: str, header: list[str], body: list[str], footer: str,
+                  css: str = CSS) -> str:
+    """A whole self-contained page (every report kind): the head with its stylesheet, the
+    title and ``header`` block, ``body``, and the ``footer`` line. Text is escaped here;
+    ``header`` and ``body`` are HTML lines made with :func:`esc`."""
+    title = esc(title)
     out = [
         "<!doctype html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="{esc(header.tool)} {esc(header.version)}">',
+        f'<meta name="generator" content="{esc(generator)}">',
         f"<title>{title}</title>",
-        f"<style>\n{CSS}</style>",
+        f"<style>\n{css}</style>",
         "</head>",
         "<body>",
         "<header>",
         f"<h1>{title}</h1>",
-        *_meta(header),
+        *header,
         "</header>",
         "<main>",
         *body,
         "</main>",
-        *html_footer(header),
+        "<footer>",
+        f"<p>{esc(footer)}</p>",
+        "</footer>",
         "</body>",
         "</html>",
     ]
     return "\n".join(out) + "\n"
+
+
+def html_page(header: Header, body: list[str]) -> str:
+    """A comparison report's page."""
+    return html_document(header.heading, f"{header.tool} {header.version}", _meta(header), body, footer_line(header))
 
 
 def render_html(report: Report) -> str:

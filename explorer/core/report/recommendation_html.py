@@ -10,7 +10,7 @@ from __future__ import annotations
 from explorer.core.model import NEEDS
 from explorer.core.recommend import CHECK, FIT_MEANINGS, FIT_SYMBOLS, NeedResult, Option
 from explorer.core.recommend.words import requirement_state
-from explorer.core.report.html_report import CSS, esc, link
+from explorer.core.report.html_report import CSS, esc, html_document, link
 from explorer.core.report.recommendation import (
     RecommendationReport,
     fit_label,
@@ -148,24 +148,7 @@ def render_html(report: RecommendationReport) -> str:
         [esc(u.need), esc(u.capability.name), esc(u.platform.short_name), esc(u.note) or "—"]
         for n in rec.needs for u in n.undocumented
     ]
-    out = [
-        "<!doctype html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="{esc(report.tool)} {esc(report.version)}">',
-        f"<title>{esc(report.title)}</title>",
-        f"<style>\n{CSS}{EXTRA_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        f"<h1>{esc(report.title)}</h1>",
-        *_customer(report),
-        "</header>",
-        "<main>",
-        *_legend(),
-    ]
+    out = _legend()
     for index, result in enumerate(rec.needs, 1):
         out += _need(index, result, report.limit)
     out += _table("Excluded, and why", "", ["Need", "Option", "Platform", "Why it cannot work here"], excluded,
@@ -174,5 +157,5 @@ def render_html(report: RecommendationReport) -> str:
         out += _table("Not documented either way",
                       "The catalog says neither yes nor no for these; ask before ruling them in or out.",
                       ["Need", "Capability", "Platform", "Note"], undocumented, "")
-    out += ["</main>", f"<footer><p>{esc(report.footer)}</p></footer>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return html_document(report.title, f"{report.tool} {report.version}", _customer(report), out, report.footer,
+                         CSS + EXTRA_CSS)
