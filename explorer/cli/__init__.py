@@ -16,6 +16,7 @@ from explorer import __version__
 from explorer.cli import (
     app_options,
     bookmarks_cmd,
+    cache_cmd,
     export_cmd,
     keys_cmd,
     links_cmd,
@@ -41,6 +42,7 @@ COMMANDS = {
     "links": links_cmd,
     "keys": keys_cmd,
     "recommend": recommend_cmd,
+    "cache": cache_cmd,
 }
 
 #: View options the main parser takes for the app: dest → flag.

@@ -3,8 +3,8 @@
 The table lists each matching point once, best first, with the platforms it matched on; the
 JSON has one record per (integration point, platform) pair, best first (as documented in the
 README). ``--limit N`` counts points in both. The query syntax is the app's, fzf-style
-(``'exact``, ``^prefix``, ``suffix$``, ``!exclude``, smart case), with typo tolerance and
-the catalog's synonyms and stop words; the JSON says what each synonym matched
+(``'exact``, ``^prefix``, ``suffix$``, ``!exclude``, smart case), with typo tolerance and the
+catalog's synonyms and stop words; ``--json`` says what each synonym matched
 (``"explain": ["notify → events"]``). ``--env``, ``--client`` and ``--platforms`` keep only
 the pairs the app would show under those filters.
 Exit codes: 0 something matched, 1 nothing matched, 2 usage error.

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from explorer.core.catalog import cache as catalog_cache
 from explorer.core.filters import Filters, combo_mask, filtered_reason
 from explorer.core.model import (
     Availability,
@@ -150,6 +151,64 @@ class _PlatformIndex:
         #: (mask, k) → rows with at least k+1 present entries of that mask
         self.counts: dict[tuple[int, int], int] = {}
 
+    def state(self) -> tuple:
+        return (tuple(self.available.items()), tuple(self.partial.items()), self.present, self.static_not,
+                tuple((m, k, bits) for (m, k), bits in self.counts.items()))
+
+    @classmethod
+    def restore(cls, state: tuple, every: int) -> _PlatformIndex:
+        available, partial, present, static_not, counts = state
+        index = cls()
+        index.available = {int(m): _bits(b, every) for m, b in available}
+        index.partial = {int(m): _bits(b, every) for m, b in partial}
+        index.present = _bits(present, every)
+        index.static_not = _bits(static_not, every)
+        index.counts = {(int(m), int(k)): _bits(b, every) for m, k, b in counts}
+        return index
+
+
+def _bits(value: object, every: int) -> int:
+    """A row set read back from the parse cache: an int within the catalog's rows."""
+    if type(value) is not int or value < 0 or value & ~every:
+        raise ValueError("not a row set of this catalog")
+    return value
+
+
+def _add(planes: list[int], bits: int) -> None:
+    """Add 1 for every row in ``bits`` to a bit-sliced counter (``planes[i]``: the rows whose
+    count has bit ``i`` set)."""
+    carry = bits
+    for i, plane in enumerate(planes):
+        if not carry:
+            return
+        planes[i], carry = plane ^ carry, plane & carry
+    if carry:
+        planes.append(carry)
+
+
+def _at_least(planes: list[int], h: int, every: int) -> int:
+    """The rows whose bit-sliced count is at least ``h``."""
+    if h >= 1 << len(planes):
+        return 0
+    greater, equal = 0, every
+    for i in range(len(planes) - 1, -1, -1):
+        if (h >> i) & 1:
+            equal &= planes[i]
+        else:
+            greater |= equal & planes[i]
+            equal &= ~planes[i]
+    return greater | equal
+
+
+def _row_bytes(bits: int, size: int, value: int) -> int:
+    """``bits`` as one byte per row (``value`` where set, 0 elsewhere), read as an int."""
+    text = bin(bits)[:1:-1].ljust(size, "0")  # least significant (row 0) first
+    return int.from_bytes(text.encode("ascii").translate(_BYTE_TABLES[value]), "little")
+
+
+_BYTE_TABLES = [bytes((value if c == 0x31 else 0) for c in range(256)) for value in range(256)]
+_ONE_WHERE_ZERO = bytes([1] + list(range(1, 256)))
+
 
 class RowSeq(Sequence[Row]):
     """Rows of a comparison by index, built when first read."""
@@ -203,8 +262,7 @@ class Comparison:
         #: The platforms that take part in the comparison, in column order.
         self.compared_ids = tuple(pid for pid in self.platform_ids if pid not in dimmed)
         self._rows: dict[int, Row] = {}
-        self._mask = filters.mask
-        self._heights: dict[int, int] = {}
+        self._row_heights: Sequence[int] | None = None
 
     @property
     def rows(self) -> RowSeq:
@@ -217,28 +275,33 @@ class Comparison:
             found = self._rows[index] = self.index.row(index, self)
         return found
 
+    def row_heights(self) -> Sequence[int] | None:
+        """Lines each capability row takes (by row index), from the row sets; None under a
+        kind facet (then each row is built to know)."""
+        if self.filters.kinds:
+            return None
+        if self._row_heights is None:
+            self._row_heights = self.index.heights(self.platform_ids, self.filters.mask)
+        return self._row_heights
+
     def height(self, index: int) -> int:
         """Lines the row takes: 1 unless a platform has several points in it."""
-        rows = self.index
-        if not (rows.multi_bits >> index) & 1:
+        if not (self.index.multi_bits >> index) & 1:
             return 1
-        cached = self._heights.get(index)
-        if cached is not None:
-            return cached
-        if self.filters.kinds:
-            return self.row(index).height
-        mask = self._mask
-        masks = rows.multi_masks[index]
-        best = 1
-        for pid in self.platform_ids:
-            shown = sum(1 for m in masks.get(pid, ()) if m & mask)
-            best = max(best, shown)
-        self._heights[index] = best
-        return best
+        heights = self.row_heights()
+        return self.row(index).height if heights is None else heights[index]
+
+
+#: The name of the comparison's row sets in the parse cache entry (``Catalog.derived``), and
+#: the version of their layout.
+ROWS_KEY = "rows"
+ROWS_VERSION = 1
 
 
 class ComparisonIndex:
-    """A catalog indexed by capability and platform."""
+    """A catalog indexed by capability and platform: row sets per platform (restored from the
+    parse cache when the catalog came from it, else built in one pass and stored there), and
+    each row's entries when a row is first built."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -246,17 +309,19 @@ class ComparisonIndex:
         self.row_of_capability = {c.id: i for i, c in enumerate(self.capabilities)}
         #: The longest capability name, in characters (how wide a column of labels needs to be).
         self.longest_label = max((len(c.name) for c in self.capabilities), default=0)
-        self._entries: list[dict[str, tuple[Entry, ...]]] = []
-        self._elsewhere: list[dict[str, Availability]] = []
-        self._index: dict[str, _PlatformIndex] = {pid: _PlatformIndex() for pid in catalog.platform_ids}
         self._masks: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+        #: Row index → (platform id → its entries, platform id → the capability's "elsewhere").
+        self._row_entries: dict[int, tuple[dict[str, tuple[Entry, ...]], dict[str, Availability]]] = {}
+        self._pair_index: dict[tuple[str, str], int] | None = None
+        self._index: dict[str, _PlatformIndex] = {}
         self.multi_bits = 0
-        #: For rows where a platform has several points: platform id → their filter masks.
-        self.multi_masks: dict[int, dict[str, tuple[int, ...]]] = {}
-        #: (point id, platform id) of every present entry → ``row << 4 | filter mask``.
-        self.pair_index: dict[tuple[str, str], int] = {}
-        with paused_gc():
-            self._build()
+        self.all_bits = (1 << len(self.capabilities)) - 1
+        state = catalog.derived.get(ROWS_KEY)
+        if state is None or not self._restore(state):
+            with paused_gc():
+                state = self._build()
+            self._restore(state)
+            catalog_cache.remember(catalog, ROWS_KEY, state)
 
     def mask_of(self, av: Availability) -> int:
         key = (av.environments, av.clients)
@@ -265,62 +330,152 @@ class ComparisonIndex:
             mask = self._masks[key] = combo_mask(av.environments, av.clients)
         return mask
 
-    def _build(self) -> None:
+    def _build(self) -> tuple:
+        """The row sets as plain data (what the parse cache keeps)."""
         size = len(self.capabilities)
+        platform_ids = self.catalog.platform_ids
         rows: dict[tuple[str, str, int], list[int]] = {}  # (kind of set, platform, key) → rows
         counts: dict[tuple[str, int, int], list[int]] = {}
         multi: list[int] = []
+        points_of, mask_of = self.catalog.points_of, self.mask_of
+        available, partial, not_available = Status.AVAILABLE, Status.PARTIAL, Status.NOT_AVAILABLE
+        known = set(platform_ids)
         for index, capability in enumerate(self.capabilities):
+            seen: dict[str, dict[int, int]] = {}  # platform → mask → present entries
+            mentioned: set[str] = set()  # platforms with any entry
+            nots: set[str] = set()  # platforms with a not-available entry
+            for point in points_of(capability.id):
+                for av in point.availability:
+                    pid, status = av.platform, av.status
+                    if pid not in known:
+                        continue
+                    mentioned.add(pid)
+                    if status is available or status is partial:
+                        mask = mask_of(av)
+                        rows.setdefault(("a" if status is available else "p", pid, mask), []).append(index)
+                        mine = seen.setdefault(pid, {})
+                        k = mine.get(mask, 0)
+                        mine[mask] = k + 1
+                        counts.setdefault((pid, mask, k), []).append(index)
+                    elif status is not_available:
+                        nots.add(pid)
+            for pid in seen:
+                rows.setdefault(("present", pid, 0), []).append(index)
+            for av in capability.elsewhere:  # what platforms none of its points mention say
+                if av.status is not_available and av.platform not in mentioned:
+                    nots.add(av.platform)
+            for pid in nots:
+                if pid not in seen and pid in known:
+                    rows.setdefault(("not", pid, 0), []).append(index)
+            if any(sum(mine.values()) > 1 for mine in seen.values()):
+                multi.append(index)
+        per_platform = []
+        for pid in platform_ids:
+            index = _PlatformIndex()
+            for (kind, p, key), indices in rows.items():
+                if p != pid:
+                    continue
+                bits = bits_from(indices, size)
+                if kind == "a":
+                    index.available[key] = bits
+                elif kind == "p":
+                    index.partial[key] = bits
+                elif kind == "present":
+                    index.present = bits
+                else:
+                    index.static_not = bits
+            for (p, mask, k), indices in counts.items():
+                if p == pid:
+                    index.counts[(mask, k)] = bits_from(indices, size)
+            per_platform.append(index.state())
+        return (ROWS_VERSION, size, platform_ids, tuple(per_platform), bits_from(multi, size))
+
+    def _restore(self, state: object) -> bool:
+        """Take the row sets from ``state`` (plain data from :meth:`_build`, maybe read back
+        from the parse cache); False, changing nothing, when it is not this catalog's."""
+        try:
+            version, size, platform_ids, per_platform, multi = state  # type: ignore[misc]
+            if version != ROWS_VERSION or size != len(self.capabilities) or (
+                tuple(platform_ids) != self.catalog.platform_ids or len(per_platform) != len(platform_ids)
+            ):
+                return False
+            every = self.all_bits
+            index = {pid: _PlatformIndex.restore(part, every) for pid, part in zip(platform_ids, per_platform)}
+            multi_bits = _bits(multi, every)
+        except (TypeError, ValueError):
+            return False
+        self._index, self.multi_bits = index, multi_bits
+        return True
+
+    def entries(self, index: int) -> tuple[dict[str, tuple[Entry, ...]], dict[str, Availability]]:
+        """Row ``index``'s entries by platform, and its capability's "elsewhere" availability
+        by platform (built when the row is first needed)."""
+        found = self._row_entries.get(index)
+        if found is None:
+            capability = self.capabilities[index]
             by_platform: dict[str, list[Entry]] = {}
             for point in self.catalog.points_of(capability.id):
                 for av in point.availability:
                     by_platform.setdefault(av.platform, []).append(Entry(point, av, self.mask_of(av)))
-            elsewhere = {av.platform: av for av in capability.elsewhere}
-            self._entries.append({pid: tuple(v) for pid, v in by_platform.items()})
-            self._elsewhere.append(elsewhere)
-            is_multi = False
-            present_masks: dict[str, tuple[int, ...]] = {}
-            for pid in self._index:
-                entries = by_platform.get(pid, ())
-                seen: dict[int, int] = {}
-                any_not = False
-                for entry in entries:
-                    status = entry.availability.status
-                    if status is Status.AVAILABLE or status is Status.PARTIAL:
-                        self.pair_index[(entry.point.id, pid)] = index << 4 | entry.mask
-                        kind = "a" if status is Status.AVAILABLE else "p"
-                        rows.setdefault((kind, pid, entry.mask), []).append(index)
-                        k = seen.get(entry.mask, 0)
-                        seen[entry.mask] = k + 1
-                        counts.setdefault((pid, entry.mask, k), []).append(index)
-                    elif status is Status.NOT_AVAILABLE:
-                        any_not = True
-                if seen:
-                    rows.setdefault(("present", pid, 0), []).append(index)
-                    present_masks[pid] = tuple(m for m, n in seen.items() for _ in range(n))
-                    if sum(seen.values()) > 1:
-                        is_multi = True
-                elif any_not or (not entries and pid in elsewhere
-                                 and elsewhere[pid].status is Status.NOT_AVAILABLE):
-                    rows.setdefault(("not", pid, 0), []).append(index)
-            if is_multi:
-                multi.append(index)
-                self.multi_masks[index] = present_masks
-        for (kind, pid, key), indices in rows.items():
-            index = self._index[pid]
-            bits = bits_from(indices, size)
-            if kind == "a":
-                index.available[key] = bits
-            elif kind == "p":
-                index.partial[key] = bits
-            elif kind == "present":
-                index.present = bits
-            else:
-                index.static_not = bits
-        for (pid, mask, k), indices in counts.items():
-            self._index[pid].counts[(mask, k)] = bits_from(indices, size)
-        self.multi_bits = bits_from(multi, size)
-        self.all_bits = (1 << size) - 1
+            found = self._row_entries[index] = (
+                {pid: tuple(v) for pid, v in by_platform.items()},
+                {av.platform: av for av in capability.elsewhere},
+            )
+        return found
+
+    @property
+    def pair_index(self) -> dict[tuple[str, str], int]:
+        """(point id, platform id) of every present entry → ``row << 4 | filter mask`` (built
+        on first use: only views made from plain lists of search hits need it)."""
+        if self._pair_index is None:
+            table: dict[tuple[str, str], int] = {}
+            row_of, mask_of, known = self.row_of_capability, self.mask_of, set(self.catalog.platform_ids)
+            for point in self.catalog.points:
+                row = row_of.get(point.capability)
+                if row is None:
+                    continue
+                for av in point.availability:
+                    if (av.status is Status.AVAILABLE or av.status is Status.PARTIAL) and av.platform in known:
+                        table[(point.id, av.platform)] = row << 4 | mask_of(av)
+            self._pair_index = table
+        return self._pair_index
+
+    def heights(self, platform_ids: Sequence[str], mask: int) -> Sequence[int]:
+        """Lines each row takes (by row index) with ``platform_ids`` shown under the filter
+        ``mask``: the most points any of those platforms shows in it, at least 1.
+
+        Computed on the row sets with a bit-sliced counter per platform (a few dozen big-int
+        operations), so it costs the same for 100 rows as for 100,000; turning it into one
+        byte per row is C-speed string work."""
+        size, every = len(self.capabilities), self.all_bits
+        at_least: dict[int, int] = {}  # h → rows where some platform shows ≥ h points
+        for pid in platform_ids:
+            planes: list[int] = []
+            for (m, _k), bits in self._index[pid].counts.items():
+                if m & mask:
+                    _add(planes, bits)
+            h = 2
+            while True:
+                rows = _at_least(planes, h, every)
+                if not rows:
+                    break
+                at_least[h] = at_least.get(h, 0) | rows
+                h += 1
+        if not at_least:
+            return b"\x01" * size
+        tallest = max(at_least)
+        if tallest > 255:  # more than a byte can say: the slow way
+            heights = [1] * size
+            for h in sorted(at_least):
+                for i in indices_of(at_least[h]):
+                    heights[i] = h
+            return heights
+        packed = 0
+        for h, rows in at_least.items():
+            exact = rows & ~at_least.get(h + 1, 0)
+            if exact:
+                packed |= _row_bytes(exact, size, h)
+        return packed.to_bytes(size, "little").translate(_ONE_WHERE_ZERO)
 
     # -------------------------------------------------------------- answers
     def compare(self, platform_ids: tuple[str, ...] | list[str], filters: Filters) -> Comparison:
@@ -372,7 +527,7 @@ class ComparisonIndex:
 
     def row(self, index: int, comparison: Comparison) -> Row:
         mask, kinds = comparison.filters.mask, comparison.filters.kinds
-        entries, elsewhere = self._entries[index], self._elsewhere[index]
+        entries, elsewhere = self.entries(index)
         cells = tuple(
             _cell(pid, entries.get(pid, ()), elsewhere.get(pid), mask, kinds)
             for pid in comparison.platform_ids

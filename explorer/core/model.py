@@ -337,6 +337,11 @@ class Catalog:
     #: The search vocabulary: synonyms and intents, and words a query may leave unmatched.
     synonyms: tuple[Synonym, ...] = ()
     stop_words: tuple[str, ...] = ()
+    #: The parse cache entry this catalog came from or was stored in ("" when none), and
+    #: data derived from the catalog that the entry holds next to it (name → plain data,
+    #: e.g. the comparison's row sets). Neither takes part in equality.
+    cache_key: str = field(default="", repr=False, compare=False)
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     _platform_index: dict[str, Platform] = field(default_factory=dict, repr=False)
     _capability_index: dict[str, Capability] = field(default_factory=dict, repr=False)
     _point_index: dict[str, Point] = field(default_factory=dict, repr=False)

@@ -9,7 +9,7 @@ the main screen (:mod:`explorer.tui.screens.main`), whose widgets only draw it. 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from os import PathLike
 from typing import TYPE_CHECKING
@@ -22,7 +22,6 @@ from textual.widgets import Input
 
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog, Point
-from explorer.core.search import Hit, SearchEngine
 from explorer.core.settings import keys as key_table
 from explorer.core.util.sanitize import clean_text
 from explorer.core.view import View, ViewSpec
@@ -42,6 +41,7 @@ from explorer.tui.widgets.grid import ComparisonGrid
 from explorer.tui.widgets.search_bar import SearchInput
 
 if TYPE_CHECKING:
+    from explorer.core.search import Hit, SearchEngine
     from explorer.tui.screens.recommend import RecommendScreen, RecommendTarget
 
 
@@ -83,9 +83,9 @@ class ExplorerApp(App[int]):
         #: What the screen shows: the one copy of platforms, filters, query and differences.
         self.spec = ViewSpec(tuple(platforms or catalog.platform_ids), filters, "", differences)
         #: The hits of the spec's query (None without a query).
-        self.hits: list[Hit] | None = None
+        self.hits: Sequence[Hit] | None = None
         self.state = ViewState(catalog)
-        self.search = SearchRunner(self, catalog, self.show_search)
+        self.search = SearchRunner(self, catalog, self.show_search, self.state.prepare_search)
         self._initial_query = clean_text(query or "")
         self.bookmarks = BookmarksControl(config_dir)
         self._retry_pending = False
@@ -235,7 +235,7 @@ class ExplorerApp(App[int]):
         """Search for ``value`` (the search bar calls this on every change)."""
         self.search.request(value)
 
-    def show_search(self, query: str, hits: list[Hit] | None) -> None:
+    def show_search(self, query: str, hits: Sequence[Hit] | None) -> None:
         """Show the newest search's results (the search runner calls this)."""
         self.spec = replace(self.spec, query=query)
         self.hits = hits

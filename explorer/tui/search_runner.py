@@ -11,25 +11,36 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from explorer.core.model import Catalog
-from explorer.core.search import Hit, SearchEngine, SearchRequests
+from explorer.core.search import SearchRequests
 from explorer.core.util.sanitize import clean_text
+
+if TYPE_CHECKING:
+    from explorer.core.search import Hit, SearchEngine
+    from explorer.core.search.engine import Matches
 
 #: Catalogs with fewer points are searched on every keystroke in the UI thread.
 SYNC_SEARCH_LIMIT = 20_000
 
-Deliver = Callable[[str, "list[Hit] | None"], None]
+Deliver = Callable[[str, "Sequence[Hit] | None"], None]
 
 
 class SearchRunner:
-    def __init__(self, app: App, catalog: Catalog, deliver: Deliver) -> None:
+    def __init__(
+        self, app: App, catalog: Catalog, deliver: Deliver,
+        prepare: Callable[[SearchEngine], None] | None = None,
+    ) -> None:
         self.app = app
         self.catalog = catalog
         self.deliver = deliver
+        #: Called with the engine once it is built (in the background for big catalogs):
+        #: the app makes what its views need from the engine there, ahead of the first key.
+        self.prepare = prepare
         self.requests = SearchRequests()
         self._engine: SearchEngine | None = None
         self._engine_lock = threading.Lock()
@@ -42,6 +53,8 @@ class SearchRunner:
         """The search engine, built on first use (indexing a big catalog takes seconds)."""
         with self._engine_lock:
             if self._engine is None:
+                from explorer.core.search import SearchEngine  # loads the engine's modules
+
                 self._engine = SearchEngine(self.catalog)
             return self._engine
 
@@ -53,7 +66,9 @@ class SearchRunner:
         pause in mid-typing."""
 
         def build() -> None:
-            self.engine()
+            engine = self.engine()
+            if self.prepare is not None:
+                self.prepare(engine)
             gc.freeze()
 
         self.app.run_worker(build, thread=True, group="search-engine")
@@ -85,15 +100,16 @@ class SearchRunner:
         except RuntimeError:  # the app closed meanwhile
             pass
 
-    def _deliver_if_current(self, query: str, ticket: int, hits: list[Hit]) -> None:
+    def _deliver_if_current(self, query: str, ticket: int, hits: Sequence[Hit]) -> None:
         if self.requests.is_current(ticket):
             self.deliver(query, hits)
 
-    def _search(self, query: str, ticket: int) -> list[Hit] | None:
-        """The engine's hits (None: a newer request made them unwanted). A failing engine
-        gives no hits and a toast, never a crash."""
+    def _search(self, query: str, ticket: int) -> Matches | list[Hit] | None:
+        """The engine's hits, handed over as pair numbers (``SearchEngine.match``; None: a
+        newer request made them unwanted). A failing engine gives no hits and a toast, never
+        a crash."""
         try:
-            return self.engine().search(query, wanted=lambda: self.requests.is_current(ticket))
+            return self.engine().match(query, wanted=lambda: self.requests.is_current(ticket))
         except Exception as exc:  # noqa: BLE001 - the app must survive a search bug
             message = f"Search failed: {type(exc).__name__}: {clean_text(str(exc))}"
             if threading.current_thread() is threading.main_thread():

@@ -10,6 +10,7 @@ rows' heights (row objects are built only for the rows on screen).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from explorer.core.compare import ComparisonIndex
 from explorer.core.filters import Filters
@@ -34,7 +35,12 @@ class ViewState:
         #: Row indexes of the cached unsearched models, by model identity.
         self._row_indexes: dict[int, dict[int, int]] = {}
 
-    def build(self, spec: ViewSpec, hits: list[HitLike] | None) -> tuple[View, LineModel]:
+    def prepare_search(self, engine: object) -> None:
+        """Make what search views need from the engine (its pair table), ahead of the first
+        keystroke; called in the background thread that built the engine."""
+        self.cache.pair_table(engine)
+
+    def build(self, spec: ViewSpec, hits: Sequence[HitLike] | None) -> tuple[View, LineModel]:
         key = (spec.platforms, spec.filters)
         searching = bool(spec.query.strip())
         plain_key = (key, spec.differences)

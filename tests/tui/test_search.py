@@ -151,15 +151,15 @@ async def test_worker_drops_results_of_a_stale_query(make_app, monkeypatch):
     monkeypatch.setattr(app_module, "SYNC_SEARCH_LIMIT", 0)
     release = threading.Event()
     started = threading.Event()
-    real_search = SearchEngine.search
+    real_match = SearchEngine.match  # what the app's search runner calls
 
-    def slow_search(self, query, *args, **kwargs):
+    def slow_match(self, query, *args, **kwargs):
         if query == "soap":  # the old query is slow: its results arrive after the new one
             started.set()
             release.wait(5)
-        return real_search(self, query, *args, **kwargs)
+        return real_match(self, query, *args, **kwargs)
 
-    monkeypatch.setattr(SearchEngine, "search", slow_search)
+    monkeypatch.setattr(SearchEngine, "match", slow_match)
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         app.run_search("soap")
@@ -200,7 +200,7 @@ async def test_a_failing_engine_never_crashes_the_app(make_app, monkeypatch):
     def broken(self, query, *args, **kwargs):
         raise ValueError("index out of shape [b]")
 
-    monkeypatch.setattr(SearchEngine, "search", broken)
+    monkeypatch.setattr(SearchEngine, "match", broken)  # what the app's search runner calls
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.press("slash", *"web")

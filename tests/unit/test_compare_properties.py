@@ -100,6 +100,20 @@ def test_row_sets_agree_with_the_rows_they_stand_for(catalog, chosen, data):
 
 @settings(max_examples=150, deadline=None)
 @given(catalog=catalogs(), chosen=filters, data=st.data())
+def test_row_heights_from_the_row_sets_agree_with_the_rows(catalog, chosen, data):
+    """The bit-sliced count of points per pane gives each row's height as the built row does."""
+    platforms = tuple(data.draw(st.lists(st.sampled_from(catalog.platform_ids), min_size=1, unique=True)))
+    index = ComparisonIndex(catalog)
+    comparison = index.compare(platforms, chosen)
+    heights = comparison.row_heights()
+    for i, row in enumerate(comparison.rows):
+        assert heights[i] == row.height == comparison.height(i)
+    view = build_view(index, ViewSpec(platforms, chosen))
+    assert view.heights() == [row.height for row in view.rows]
+
+
+@settings(max_examples=150, deadline=None)
+@given(catalog=catalogs(), chosen=filters, data=st.data())
 def test_differences_only_never_hides_a_row_whose_compared_cells_differ(catalog, chosen, data):
     """Compared cells: those of platforms the filters do not dim (a dimmed pane is empty on
     every row, so it would make every row "different")."""
@@ -115,3 +129,17 @@ def test_differences_only_never_hides_a_row_whose_compared_cells_differ(catalog,
             assert row.capability.id in kept
         else:
             assert row.capability.id not in kept
+
+
+def test_a_row_taller_than_a_byte_says_is_counted_too():
+    platform = Platform("p0", "P0", "p0", "", ("cloud",), ("web",), "", sources=(SOURCE,))
+    points = tuple(
+        Point(f"c0.{n}", f"Point {n}", "c0", "data-api", "", "inbound",
+              (Availability("p0", Status.AVAILABLE, ("cloud",), ("web",)),), SOURCE)
+        for n in range(300)
+    )
+    capabilities = (Capability("c0", "Many", "data-api"), Capability("c1", "None", "data-api"))
+    catalog = Catalog(CatalogInfo("big", "Big", "1"), (platform,), capabilities, points)
+    comparison = ComparisonIndex(catalog).compare(("p0",), Filters())
+    assert list(comparison.row_heights()) == [300, 1]
+    assert comparison.row(0).height == 300

@@ -381,7 +381,8 @@ def load_catalog(
 ) -> Catalog:
     """Load and check catalogs; raise :class:`CatalogError` listing every problem.
 
-    With ``cache``, a big catalog that loaded cleanly before is restored from the parse cache.
+    With ``cache``, a catalog (but a tiny one) that loaded cleanly before is restored from the
+    parse cache (see :mod:`explorer.core.catalog.cache`).
     """
     files, problems = expand_sources(sources)
     builder = _Builder()
@@ -396,7 +397,7 @@ def load_catalog(
     key = catalog_cache.cache_key(raws) if use_cache else ""
     if use_cache:
         with paused_gc():
-            cached = catalog_cache.load_cached(key)
+            cached = catalog_cache.load_cached(key, tuple(file for file, _ in raws))
         if cached is not None:
             return cached
     with paused_gc():

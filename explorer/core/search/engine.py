@@ -67,7 +67,7 @@ from __future__ import annotations
 import gc
 import math
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, compress, filterfalse
 from operator import itemgetter, not_
@@ -123,6 +123,68 @@ class SearchResult(list):
         self.exact_count = exact_count
 
 
+class Matches(Sequence):
+    """The hits of one search as pair numbers (:meth:`SearchEngine.match`): what the app shows.
+
+    ``pairs`` holds every matching pair's number (into the index's ``pair_point`` and
+    ``pair_platform``), best first; the first ``exact_count`` are scored exactly and their hits
+    are kept (``head``), the others are made only when asked for (``hit``), so a one-letter
+    query at 100,000 points hands over a list of numbers, not 100,000 objects. As a sequence it
+    is the hits of :meth:`SearchEngine.search`, in the same order."""
+
+    __slots__ = ("_engine", "exact_count", "head", "pairs", "query")
+
+    def __init__(self, engine: SearchEngine, query: str, head: list[Hit], pairs: list[int]) -> None:
+        self._engine = engine
+        self.query = query
+        self.head = head
+        self.exact_count = len(head)
+        self.pairs = pairs
+
+    @property
+    def engine(self) -> SearchEngine:
+        return self._engine
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def __getitem__(self, item):  # type: ignore[override]
+        if isinstance(item, slice):
+            return [self.hit(k) for k in range(*item.indices(len(self.pairs)))]
+        return self.hit(item)
+
+    def hit(self, k: int) -> Hit:
+        """The ``k``-th hit (best first)."""
+        if k < 0:
+            k += len(self.pairs)
+        if 0 <= k < self.exact_count:
+            return self.head[k]
+        return self._engine.plain_hit(self.pairs[k])
+
+    def hits(self) -> SearchResult:
+        """Every hit as an object, as :meth:`SearchEngine.search` returns them."""
+        result = SearchResult(self.head, self.query, self.exact_count)
+        tail = self.pairs[self.exact_count:]
+        if tail:
+            result.extend(_pick(self._engine.plain_hits, tail))
+        return result
+
+
+class _Collected:
+    """What a search finds: the exactly scored hits with their pair numbers, then runs of
+    pair numbers in static order."""
+
+    __slots__ = ("head", "head_pairs", "tail")
+
+    def __init__(self) -> None:
+        self.head: list[Hit] = []
+        self.head_pairs: list[int] = []
+        self.tail: list[Iterable[int]] = []
+
+    def pairs(self) -> list[int]:
+        return list(chain(self.head_pairs, *self.tail))
+
+
 class SearchEngine:
     def __init__(self, catalog: Catalog, exact_limit: int | None = AUTO) -> None:
         self.catalog = catalog
@@ -135,11 +197,8 @@ class SearchEngine:
         self.thesaurus = Thesaurus(catalog)
         self.slots = SlotMatcher(index, self.matcher, self.thesaurus)
         self.slots.prepare()  # what each synonym finds: once, so no keystroke waits for it
-        self._plain_hits = [
-            Hit(index.points[r], index.platform_ids[p], 0.0)
-            for r, p in zip(index.pair_point, index.pair_platform)
-        ]
-        self._point_hits = [tuple(map(self._plain_hits.__getitem__, pairs)) for pairs in index.point_pairs]
+        self._plain_hits: list[Hit] | None = None
+        self._rank_of_id: dict[str, int] | None = None
         self._ranks = {id(p): r for r, p in enumerate(index.points)}
         self.exact = ExactScorer(index, self.thesaurus, self.slots.phrase_points)
         self._lock = threading.Lock()
@@ -153,24 +212,62 @@ class SearchEngine:
 
         ``wanted`` is asked once the engine's lock is held; when it says no, the search is
         skipped and the result is None (only when ``wanted`` is given)."""
+        found = self.match(query, exact_limit, wanted=wanted)
+        return None if found is None else found.hits()
+
+    def match(
+        self, query: str, exact_limit: int | None | object = ..., *, wanted: Callable[[], bool] | None = None
+    ) -> Matches | None:
+        """:meth:`search`'s hits as pair numbers (see :class:`Matches`): the same hits in the
+        same order, with only the exactly scored ones made as objects."""
         limit = self.exact_limit if exact_limit is ... else exact_limit
         with self._lock:
             if wanted is not None and not wanted():
                 return None
             parsed = parse_query(query)
             if parsed.empty:
-                return SearchResult((), query, 0)
+                return Matches(self, query, [], [])
             # A search allocates many short-lived, acyclic containers; a collection in the
             # middle would walk the whole index, so the cyclic GC waits until it is done.
             collecting = gc.isenabled()
             gc.disable()
             try:
-                result = SearchResult((), query)
-                result.exact_count = self._search(parsed, limit, result)  # type: ignore[arg-type]
-                return result
+                found = _Collected()
+                self._search(parsed, limit, found)
+                return Matches(self, query, found.head, found.pairs())
             finally:
                 if collecting:
                     gc.enable()
+
+    @property
+    def plain_hits(self) -> list[Hit]:
+        """A hit with score 0.0 and no spans for every pair, by pair number (made on first use:
+        only :meth:`search` needs them all)."""
+        if self._plain_hits is None:
+            index = self.index
+            points, ids = index.points, index.platform_ids
+            self._plain_hits = [Hit(points[r], ids[p], 0.0) for r, p in zip(index.pair_point, index.pair_platform)]
+        return self._plain_hits
+
+    def plain_hit(self, pair: int) -> Hit:
+        """The hit of pair number ``pair`` with score 0.0 and no spans."""
+        if self._plain_hits is not None:
+            return self._plain_hits[pair]
+        index = self.index
+        return Hit(index.points[index.pair_point[pair]], index.platform_ids[index.pair_platform[pair]], 0.0)
+
+    def pair_of(self, point_id: str, platform_id: str) -> int | None:
+        """The pair number of a point on a platform (None when it is not indexed there)."""
+        if self._rank_of_id is None:
+            self._rank_of_id = {p.id: r for r, p in enumerate(self.index.points)}
+        rank = self._rank_of_id.get(point_id)
+        if rank is None or platform_id not in self.index.platform_ids:
+            return None
+        plat = self.index.platform_ids.index(platform_id)
+        for pair in self.index.point_pairs[rank]:
+            if self.index.pair_platform[pair] == plat:
+                return pair
+        return None
 
     def refine(self, hit: Hit, query: str) -> Hit:
         """``hit`` with its exact score, spans and explanations for ``query``."""
@@ -222,8 +319,8 @@ class SearchEngine:
                 plan = replace(plan, joins=joins)
         return plan
 
-    def _search(self, query: Query, limit: int | None, out: list[Hit]) -> int:
-        """Append the hits to ``out``; return how many are scored exactly."""
+    def _search(self, query: Query, limit: int | None, out: _Collected) -> int:
+        """Collect the hits into ``out``; return how many are scored exactly."""
         plan = self._plan(query)
         positives, typo_slots, weights = self._match_slots(plan)
         negatives = [self.matcher.match(t) for t in query.negative]
@@ -251,15 +348,15 @@ class SearchEngine:
                 self.index, plan, positives, set(pool), excluded_points, excluded_plats, limit
             )
             count = self._score_into(plan, [*pool, *more], typo_slots, weights, out)
-            out.extend(_pick(self._plain_hits, rest))
-            out.extend(chain.from_iterable(_pick(self._point_hits, rest_points)))
+            out.tail.append(rest)
+            out.tail.append(chain.from_iterable(_pick(self.index.point_pairs, rest_points)))
             return count
         count = self._score_into(plan, pool, typo_slots, weights, out)
-        out.extend(tail)
+        out.tail.append(tail)
         return count
 
     def _score_into(
-        self, plan: Plan, pool: list[int], typo_slots: frozenset[int], weights: list[float], out: list[Hit]
+        self, plan: Plan, pool: list[int], typo_slots: frozenset[int], weights: list[float], out: _Collected
     ) -> int:
         """Score ``pool`` exactly and append its hits, best first; return how many."""
         index = self.index
@@ -274,7 +371,8 @@ class SearchEngine:
             for j, (score, name_spans, spans, explain, _) in zip(pool, scored)
         ]
         order = sorted(range(len(hits)), key=lambda k: (-hits[k].score, pool[k]))
-        out.extend(map(hits.__getitem__, order))
+        out.head.extend(map(hits.__getitem__, order))
+        out.head_pairs.extend(map(pool.__getitem__, order))
         return len(hits)
 
     def _matching_points(self, positives: list[Match], excluded: set[int]) -> set[int]:
@@ -288,8 +386,9 @@ class SearchEngine:
 
     def _pairs_by_point(
         self, positives: list[Match], points: set[int], excluded: set[int], limit: int | None
-    ) -> tuple[list[int], Iterable[Hit]]:
-        """No platform is named: every pair of a matching point matches. (pool, tail hits)."""
+    ) -> tuple[list[int], Iterable[int]]:
+        """No platform is named: every pair of a matching point matches. (pool, the other
+        pairs' numbers)."""
         index = self.index
         if limit is None or len(points) <= limit:
             return list(chain.from_iterable(map(index.point_pairs.__getitem__, sorted(points)))), ()
@@ -319,7 +418,7 @@ class SearchEngine:
         if count < limit:
             take(sorted(points))
         pool = list(chain.from_iterable(map(point_pairs.__getitem__, chosen)))
-        return pool, chain.from_iterable(_pick(self._point_hits, sorted(points.difference(chosen))))
+        return pool, chain.from_iterable(_pick(point_pairs, sorted(points.difference(chosen))))
 
     def _pool_by_pair(
         self,
@@ -328,12 +427,12 @@ class SearchEngine:
         excluded_plats: set[int],
         pairs: list[int],
         limit: int | None,
-    ) -> tuple[list[int], Iterable[Hit]]:
+    ) -> tuple[list[int], Iterable[int]]:
         """Some term names a platform (or excludes one): decide pair by pair."""
         if limit is None or len(pairs) <= limit:
             return pairs, ()
         pool = self._pool(positives, excluded_points, excluded_plats, pairs, limit)
-        return pool, _pick(self._plain_hits, list(filterfalse(set(pool).__contains__, pairs)))
+        return pool, list(filterfalse(set(pool).__contains__, pairs))
 
     def _matching_pairs(
         self, positives: list[Match], excluded_points: set[int], excluded_plats: set[int]
