@@ -34,6 +34,8 @@ class HitLike(Protocol):
     platform: str
     score: float
     name_spans: tuple[Span, ...]
+    #: What the query's words were read as ("notify → events"), for the detail panel.
+    explain: tuple[str, ...]
 
 
 class PairHits(Protocol):
@@ -178,6 +180,9 @@ class View:
     hits: Sequence[HitLike] = ()
     #: (point id, platform id) → character spans of the match in the point's name.
     highlights: dict[tuple[str, str], tuple[Span, ...]] = field(default_factory=dict)
+    #: (point id, platform id) → what the query's words were read as for that hit
+    #: ("notify → events"): synonyms and intents that matched.
+    explanations: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def match_count(self) -> int:
@@ -252,6 +257,7 @@ class ViewBuilder:
         comparison = self.comparison
         agree = comparison.agree_bits
         highlights: dict[tuple[str, str], tuple[Span, ...]] = {}
+        explanations: dict[tuple[str, str], tuple[str, ...]] = {}
         visible_hits: list[HitLike] = []
         if (spec.query.strip() and hits is not None and pairs is not None and not comparison.filters.kinds
                 and hasattr(hits, "pairs")):
@@ -278,6 +284,8 @@ class ViewBuilder:
                 keep(hit)
                 if hit.name_spans:  # big catalogs score (and so highlight) only the best hits
                     note(key, hit.name_spans)
+                if hit.explain:
+                    explanations[key] = hit.explain
                 add_row(index, None)
             indices: Sequence[int] = list(order)
             counts = self._counts(bits_from(indices, len(self.index.capabilities)), indices)
@@ -290,7 +298,8 @@ class ViewBuilder:
             indices = self.present_indices
             counts = dict(self.totals)
         rows = RowSeq(comparison, indices)
-        return View(spec, comparison, rows, counts, dict(self.totals), tuple(visible_hits), highlights)
+        return View(spec, comparison, rows, counts, dict(self.totals), tuple(visible_hits), highlights,
+                    explanations)
 
     def _shows(self, table: PairTable, differences: bool) -> bytes:
         """One byte per pair number: 1 when this builder's panes and filters (and differences
@@ -329,6 +338,7 @@ class ViewBuilder:
         counts = self._counts(_bits_of_rows(indices, size), indices)
         head: dict[int, HitLike] = {}
         highlights: dict[tuple[str, str], tuple[Span, ...]] = {}
+        explanations: dict[tuple[str, str], tuple[str, ...]] = {}
         if hits.exact_count:
             scored = dict(zip(pairs[: hits.exact_count], hits.head))
             for pair in kept_pairs[: hits.exact_count]:  # the scored hits come first
@@ -336,10 +346,14 @@ class ViewBuilder:
                 if hit is None:
                     break
                 head[pair] = hit
+                key = (hit.point.id, hit.platform)  # type: ignore[attr-defined]
                 if hit.name_spans:
-                    highlights[(hit.point.id, hit.platform)] = hit.name_spans  # type: ignore[attr-defined]
+                    highlights[key] = hit.name_spans
+                if hit.explain:
+                    explanations[key] = hit.explain
         visible = HitSeq(kept_pairs, head, hits.engine)
-        return View(spec, comparison, RowSeq(comparison, indices), counts, dict(self.totals), visible, highlights)
+        return View(spec, comparison, RowSeq(comparison, indices), counts, dict(self.totals), visible, highlights,
+                    explanations)
 
 
 def _row_flags(indices: Sequence[int], size: int) -> bytes:

@@ -211,3 +211,20 @@ async def test_a_failing_engine_never_crashes_the_app(make_app, monkeypatch):
         assert any("Search failed: ValueError: index out of shape [b]" in str(n.message) for n in app._notifications)
         await pilot.press("escape")
         assert len(rows(app)) == 4
+
+
+async def test_the_detail_panel_says_what_a_synonym_matched(make_app):
+    from explorer.core.catalog import load_catalog
+
+    app = make_app(load_catalog(None))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("slash", *"notify our server when a ticket changes")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Matched: notify → " in app.query_one("#detail").plain
+        await pilot.press("escape", "ctrl+u")  # a query without synonyms explains nothing
+        await pilot.press(*"webhooks", "enter")
+        await pilot.pause()
+        assert "Matched:" not in app.query_one("#detail").plain

@@ -44,6 +44,7 @@ def same_views(catalog, engine, index, views, spec) -> None:
     assert list(fast.rows.indices) == list(slow.rows.indices)
     assert fast.counts == slow.counts and fast.totals == slow.totals
     assert fast.highlights == slow.highlights
+    assert fast.explanations == slow.explanations
     assert [key(h) for h in fast.hits] == [key(h) for h in slow.hits]
     assert fast.match_count == slow.match_count
     assert fast.heights() == slow.heights()
@@ -101,3 +102,13 @@ def test_any_query_filters_and_panes_give_the_same_view_either_way(query, chosen
     catalog, engine, index, views = setup("bundled", limit)
     platforms = tuple(data.draw(st.lists(st.sampled_from(catalog.platform_ids), min_size=1, unique=True)))
     same_views(catalog, engine, index, views, ViewSpec(platforms, chosen, query, differences))
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_view_says_what_the_query_words_were_read_as(fast):
+    catalog, engine, index, views = setup("bundled", -1)
+    spec = ViewSpec(catalog.platform_ids, Filters(), "notify our server when a ticket changes", False)
+    hits = engine.match(spec.query) if fast else list(engine.search(spec.query))
+    view = build_view(index, spec, hits, views if fast else None)
+    first = view.hits[0]
+    assert any(why.startswith("notify → ") for why in view.explanations[(first.point.id, first.platform)])

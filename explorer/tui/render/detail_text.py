@@ -37,7 +37,11 @@ def _links(text: Text, label: str, links: tuple[Link, ...]) -> None:
         text.append(link.url + "\n", style="underline")
 
 
-def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | None) -> Text:
+def point_detail(
+    catalog: Catalog, point: Point, platform_id: str, row: Row | None, matched: tuple[str, ...] = ()
+) -> Text:
+    """The highlighted point on one platform; ``matched`` says how the search query's words
+    were read for it (synonyms and intents: "notify → events")."""
     platform = catalog.platform(platform_id)
     text = Text(end="")
     text.append(point.name, style="bold")
@@ -45,6 +49,9 @@ def point_detail(catalog: Catalog, point: Point, platform_id: str, row: Row | No
     if row is not None:
         text.append(f"{ASIDE}{row.capability.name} · {point.kind} · {point.direction}", style=MUTED)
     text.append("\n")
+    if matched:
+        text.append("Matched: ", style=LABEL)
+        text.append("; ".join(matched) + "\n", style=MUTED)
     if point.summary:
         text.append(point.summary + "\n")
     av = point.on(platform_id)

@@ -151,7 +151,8 @@ class MainScreen(Screen):
         if row is None or cell is None:
             self.detail.show(Text("Nothing to show: no row matches the search and filters.", style="italic"))
         elif point is not None:
-            self.detail.show(point_detail(self.catalog, point, cell.platform, row))
+            matched = grid.view.explanations.get((point.id, cell.platform), ()) if grid.view is not None else ()
+            self.detail.show(point_detail(self.catalog, point, cell.platform, row, matched))
         else:
             self.detail.show(empty_detail(self.catalog, row, cell, filters))
         self.fit_detail()
