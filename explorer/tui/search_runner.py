@@ -53,7 +53,8 @@ class SearchRunner:
         """The search engine, built on first use (indexing a big catalog takes seconds)."""
         with self._engine_lock:
             if self._engine is None:
-                from explorer.core.search import SearchEngine  # loads the engine's modules
+                # Importing it loads the engine's modules (and rapidfuzz): not before the first frame.
+                from explorer.core.search import SearchEngine
 
                 self._engine = SearchEngine(self.catalog)
             return self._engine

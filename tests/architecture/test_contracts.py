@@ -34,3 +34,12 @@ def test_import_module_calls_count_as_imports(tmp_path):
 def test_core_has_at_most_twelve_modules_at_its_top():
     top = [p for p in (ROOT / "explorer" / "core").glob("*.py") if p.name != "__init__.py"]
     assert len(top) <= 12, sorted(p.name for p in top)
+
+
+def test_ruff_default_rules_are_clean():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "."],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

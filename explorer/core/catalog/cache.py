@@ -146,7 +146,8 @@ class _Tables:
             name: {} for name in ("avs", "link", "links", "life", "traits", "requires")
         }
 
-    def __call__(self, value):  # noqa: ANN001, ANN204 - any hashable plain value
+    def __call__(self, value):
+        """``value`` (any hashable plain value), or the equal one seen before."""
         return self._memo.setdefault(value, value)
 
     def number(self, table: str, value: object) -> int:
