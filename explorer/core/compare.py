@@ -12,7 +12,7 @@ for the rows somebody looks at.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -26,6 +26,13 @@ from explorer.core.model import (
     Point,
     Status,
 )
+from explorer.core.rowsets import (
+    ROWS_KEY,
+    build_row_sets,
+    restore_row_sets,
+    row_heights,
+)
+from explorer.core.util.bitsets import bits_from
 from explorer.core.util.gcpause import paused_gc
 
 
@@ -114,102 +121,6 @@ OUTCOME_TITLES = {
 }
 
 
-def bits_from(indices: Iterable[int], size: int) -> int:
-    """A row set from row indices."""
-    buffer = bytearray((size + 7) // 8)
-    for i in indices:
-        buffer[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(buffer, "little")
-
-
-def indices_of(bits: int) -> list[int]:
-    """The row indices in a row set, ascending."""
-    if not bits:
-        return []
-    text = bin(bits)[:1:-1]  # least significant bit first
-    out: list[int] = []
-    find = text.find
-    i = find("1")
-    while i >= 0:
-        out.append(i)
-        i = find("1", i + 1)
-    return out
-
-
-class _PlatformIndex:
-    """Row sets of one platform."""
-
-    __slots__ = ("available", "counts", "partial", "present", "static_not")
-
-    def __init__(self) -> None:
-        #: filter mask of an entry → rows with such an available (or partial) entry
-        self.available: dict[int, int] = {}
-        self.partial: dict[int, int] = {}
-        self.present = 0
-        #: rows without any present entry that say "not available" (the rest say unknown)
-        self.static_not = 0
-        #: (mask, k) → rows with at least k+1 present entries of that mask
-        self.counts: dict[tuple[int, int], int] = {}
-
-    def state(self) -> tuple:
-        return (tuple(self.available.items()), tuple(self.partial.items()), self.present, self.static_not,
-                tuple((m, k, bits) for (m, k), bits in self.counts.items()))
-
-    @classmethod
-    def restore(cls, state: tuple, every: int) -> _PlatformIndex:
-        available, partial, present, static_not, counts = state
-        index = cls()
-        index.available = {int(m): _bits(b, every) for m, b in available}
-        index.partial = {int(m): _bits(b, every) for m, b in partial}
-        index.present = _bits(present, every)
-        index.static_not = _bits(static_not, every)
-        index.counts = {(int(m), int(k)): _bits(b, every) for m, k, b in counts}
-        return index
-
-
-def _bits(value: object, every: int) -> int:
-    """A row set read back from the parse cache: an int within the catalog's rows."""
-    if type(value) is not int or value < 0 or value & ~every:
-        raise ValueError("not a row set of this catalog")
-    return value
-
-
-def _add(planes: list[int], bits: int) -> None:
-    """Add 1 for every row in ``bits`` to a bit-sliced counter (``planes[i]``: the rows whose
-    count has bit ``i`` set)."""
-    carry = bits
-    for i, plane in enumerate(planes):
-        if not carry:
-            return
-        planes[i], carry = plane ^ carry, plane & carry
-    if carry:
-        planes.append(carry)
-
-
-def _at_least(planes: list[int], h: int, every: int) -> int:
-    """The rows whose bit-sliced count is at least ``h``."""
-    if h >= 1 << len(planes):
-        return 0
-    greater, equal = 0, every
-    for i in range(len(planes) - 1, -1, -1):
-        if (h >> i) & 1:
-            equal &= planes[i]
-        else:
-            greater |= equal & planes[i]
-            equal &= ~planes[i]
-    return greater | equal
-
-
-def _row_bytes(bits: int, size: int, value: int) -> int:
-    """``bits`` as one byte per row (``value`` where set, 0 elsewhere), read as an int."""
-    text = bin(bits)[:1:-1].ljust(size, "0")  # least significant (row 0) first
-    return int.from_bytes(text.encode("ascii").translate(_BYTE_TABLES[value]), "little")
-
-
-_BYTE_TABLES = [bytes((value if c == 0x31 else 0) for c in range(256)) for value in range(256)]
-_ONE_WHERE_ZERO = bytes([1] + list(range(1, 256)))
-
-
 class RowSeq(Sequence[Row]):
     """Rows of a comparison by index, built when first read."""
 
@@ -292,12 +203,6 @@ class Comparison:
         return self.row(index).height if heights is None else heights[index]
 
 
-#: The name of the comparison's row sets in the parse cache entry (``Catalog.derived``), and
-#: the version of their layout.
-ROWS_KEY = "rows"
-ROWS_VERSION = 1
-
-
 class ComparisonIndex:
     """A catalog indexed by capability and platform: row sets per platform (restored from the
     parse cache when the catalog came from it, else built in one pass and stored there), and
@@ -313,15 +218,16 @@ class ComparisonIndex:
         #: Row index → (platform id → its entries, platform id → the capability's "elsewhere").
         self._row_entries: dict[int, tuple[dict[str, tuple[Entry, ...]], dict[str, Availability]]] = {}
         self._pair_index: dict[tuple[str, str], int] | None = None
-        self._index: dict[str, _PlatformIndex] = {}
-        self.multi_bits = 0
         self.all_bits = (1 << len(self.capabilities)) - 1
-        state = catalog.derived.get(ROWS_KEY)
-        if state is None or not self._restore(state):
+        restored = restore_row_sets(catalog.derived.get(ROWS_KEY), catalog)
+        if restored is None:
             with paused_gc():
-                state = self._build()
-            self._restore(state)
+                state = build_row_sets(catalog, self.mask_of)
+            restored = restore_row_sets(state, catalog)
+            assert restored is not None
             catalog_cache.remember(catalog, ROWS_KEY, state)
+        #: Platform id → its row sets; the rows where a platform has several points.
+        self._index, self.multi_bits = restored
 
     def mask_of(self, av: Availability) -> int:
         key = (av.environments, av.clients)
@@ -329,83 +235,6 @@ class ComparisonIndex:
         if mask is None:
             mask = self._masks[key] = combo_mask(av.environments, av.clients)
         return mask
-
-    def _build(self) -> tuple:
-        """The row sets as plain data (what the parse cache keeps)."""
-        size = len(self.capabilities)
-        platform_ids = self.catalog.platform_ids
-        rows: dict[tuple[str, str, int], list[int]] = {}  # (kind of set, platform, key) → rows
-        counts: dict[tuple[str, int, int], list[int]] = {}
-        multi: list[int] = []
-        points_of, mask_of = self.catalog.points_of, self.mask_of
-        available, partial, not_available = Status.AVAILABLE, Status.PARTIAL, Status.NOT_AVAILABLE
-        known = set(platform_ids)
-        for index, capability in enumerate(self.capabilities):
-            seen: dict[str, dict[int, int]] = {}  # platform → mask → present entries
-            mentioned: set[str] = set()  # platforms with any entry
-            nots: set[str] = set()  # platforms with a not-available entry
-            for point in points_of(capability.id):
-                for av in point.availability:
-                    pid, status = av.platform, av.status
-                    if pid not in known:
-                        continue
-                    mentioned.add(pid)
-                    if status is available or status is partial:
-                        mask = mask_of(av)
-                        rows.setdefault(("a" if status is available else "p", pid, mask), []).append(index)
-                        mine = seen.setdefault(pid, {})
-                        k = mine.get(mask, 0)
-                        mine[mask] = k + 1
-                        counts.setdefault((pid, mask, k), []).append(index)
-                    elif status is not_available:
-                        nots.add(pid)
-            for pid in seen:
-                rows.setdefault(("present", pid, 0), []).append(index)
-            for av in capability.elsewhere:  # what platforms none of its points mention say
-                if av.status is not_available and av.platform not in mentioned:
-                    nots.add(av.platform)
-            for pid in nots:
-                if pid not in seen and pid in known:
-                    rows.setdefault(("not", pid, 0), []).append(index)
-            if any(sum(mine.values()) > 1 for mine in seen.values()):
-                multi.append(index)
-        per_platform = []
-        for pid in platform_ids:
-            index = _PlatformIndex()
-            for (kind, p, key), indices in rows.items():
-                if p != pid:
-                    continue
-                bits = bits_from(indices, size)
-                if kind == "a":
-                    index.available[key] = bits
-                elif kind == "p":
-                    index.partial[key] = bits
-                elif kind == "present":
-                    index.present = bits
-                else:
-                    index.static_not = bits
-            for (p, mask, k), indices in counts.items():
-                if p == pid:
-                    index.counts[(mask, k)] = bits_from(indices, size)
-            per_platform.append(index.state())
-        return (ROWS_VERSION, size, platform_ids, tuple(per_platform), bits_from(multi, size))
-
-    def _restore(self, state: object) -> bool:
-        """Take the row sets from ``state`` (plain data from :meth:`_build`, maybe read back
-        from the parse cache); False, changing nothing, when it is not this catalog's."""
-        try:
-            version, size, platform_ids, per_platform, multi = state  # type: ignore[misc]
-            if version != ROWS_VERSION or size != len(self.capabilities) or (
-                tuple(platform_ids) != self.catalog.platform_ids or len(per_platform) != len(platform_ids)
-            ):
-                return False
-            every = self.all_bits
-            index = {pid: _PlatformIndex.restore(part, every) for pid, part in zip(platform_ids, per_platform)}
-            multi_bits = _bits(multi, every)
-        except (TypeError, ValueError):
-            return False
-        self._index, self.multi_bits = index, multi_bits
-        return True
 
     def entries(self, index: int) -> tuple[dict[str, tuple[Entry, ...]], dict[str, Availability]]:
         """Row ``index``'s entries by platform, and its capability's "elsewhere" availability
@@ -442,40 +271,8 @@ class ComparisonIndex:
 
     def heights(self, platform_ids: Sequence[str], mask: int) -> Sequence[int]:
         """Lines each row takes (by row index) with ``platform_ids`` shown under the filter
-        ``mask``: the most points any of those platforms shows in it, at least 1.
-
-        Computed on the row sets with a bit-sliced counter per platform (a few dozen big-int
-        operations), so it costs the same for 100 rows as for 100,000; turning it into one
-        byte per row is C-speed string work."""
-        size, every = len(self.capabilities), self.all_bits
-        at_least: dict[int, int] = {}  # h → rows where some platform shows ≥ h points
-        for pid in platform_ids:
-            planes: list[int] = []
-            for (m, _k), bits in self._index[pid].counts.items():
-                if m & mask:
-                    _add(planes, bits)
-            h = 2
-            while True:
-                rows = _at_least(planes, h, every)
-                if not rows:
-                    break
-                at_least[h] = at_least.get(h, 0) | rows
-                h += 1
-        if not at_least:
-            return b"\x01" * size
-        tallest = max(at_least)
-        if tallest > 255:  # more than a byte can say: the slow way
-            heights = [1] * size
-            for h in sorted(at_least):
-                for i in indices_of(at_least[h]):
-                    heights[i] = h
-            return heights
-        packed = 0
-        for h, rows in at_least.items():
-            exact = rows & ~at_least.get(h + 1, 0)
-            if exact:
-                packed |= _row_bytes(exact, size, h)
-        return packed.to_bytes(size, "little").translate(_ONE_WHERE_ZERO)
+        ``mask`` (see :func:`explorer.core.rowsets.row_heights`)."""
+        return row_heights(self._index, platform_ids, mask, len(self.capabilities))
 
     # -------------------------------------------------------------- answers
     def compare(self, platform_ids: tuple[str, ...] | list[str], filters: Filters) -> Comparison:

@@ -16,15 +16,10 @@ from itertools import compress, repeat
 from operator import and_, rshift
 from typing import Any, Protocol
 
-from explorer.core.compare import (
-    Comparison,
-    ComparisonIndex,
-    RowSeq,
-    bits_from,
-    indices_of,
-)
+from explorer.core.compare import Comparison, ComparisonIndex, RowSeq
 from explorer.core.filters import Filters
 from explorer.core.model import Catalog, Status
+from explorer.core.util.bitsets import bits_from, indices_of
 
 Span = tuple[int, int]
 

@@ -22,7 +22,7 @@ from explorer.core.util.sanitize import clean_text
 
 if TYPE_CHECKING:
     from explorer.core.search import Hit, SearchEngine
-    from explorer.core.search.engine import Matches
+    from explorer.core.search.results import Matches
 
 #: Catalogs with fewer points are searched on every keystroke in the UI thread.
 SYNC_SEARCH_LIMIT = 20_000

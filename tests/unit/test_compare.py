@@ -115,8 +115,8 @@ def _slow(grid, platforms, filters):
 def test_row_sets_match_the_row_by_row_answer_for_every_filter(source):
     from itertools import combinations, product
 
-    from explorer.core.compare import indices_of
     from explorer.core.model import CLIENTS, ENVIRONMENTS
+    from explorer.core.util.bitsets import indices_of
 
     catalog = load_catalog([MINI] if source == "mini" else None)
     grid = ComparisonIndex(catalog)

@@ -67,23 +67,29 @@ from __future__ import annotations
 import gc
 import math
 import threading
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from itertools import chain, compress, filterfalse
-from operator import itemgetter, not_
+from operator import not_
 
-from explorer.core.model import Catalog, Point
+from explorer.core.model import Catalog
 from explorer.core.search.exact import ExactScorer
 from explorer.core.search.index import SearchIndex
 from explorer.core.search.intent import Plan, Thesaurus
 from explorer.core.search.loose import LOOSE_FEW, LOOSE_SLOTS, loose_pairs
 from explorer.core.search.match import Matcher, TermMatch
 from explorer.core.search.query import Query, parse_query
+from explorer.core.search.results import (
+    Collected,
+    Hit,
+    Matches,
+    SearchResult,
+    pick,
+)
 from explorer.core.search.slots import SlotMatch, SlotMatcher
 
 Match = TermMatch | SlotMatch
 
-Span = tuple[int, int]
 
 DEFAULT_EXACT_LIMIT = 50
 #: Catalogs with at most this many pairs get every hit scored exactly by default (a few
@@ -91,98 +97,6 @@ DEFAULT_EXACT_LIMIT = 50
 SMALL_CATALOG_PAIRS = 1000
 #: ``exact_limit`` default: everything for small catalogs, ``DEFAULT_EXACT_LIMIT`` beyond.
 AUTO = -1
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    point: Point
-    platform: str
-    score: float
-    #: Spans of matched characters in ``point.name`` (start inclusive, end exclusive).
-    name_spans: tuple[Span, ...] = ()
-    #: Other matched fields → spans in that field's text.
-    spans: dict[str, tuple[Span, ...]] = field(default_factory=dict)
-    #: What synonyms matched, as "typed → what it matched" ("notify → events",
-    #: "single sign on → sso"), for the detail panel's "matched:" line. Plain text.
-    explain: tuple[str, ...] = ()
-
-    @property
-    def capability(self) -> str:
-        return self.point.capability
-
-
-class SearchResult(list):
-    """The hits of one search, best first, with the query that made them."""
-
-    __slots__ = ("exact_count", "query")
-
-    def __init__(self, hits=(), query: str = "", exact_count: int = 0) -> None:
-        super().__init__(hits)
-        self.query = query
-        #: How many hits at the start carry exact scores and spans.
-        self.exact_count = exact_count
-
-
-class Matches(Sequence):
-    """The hits of one search as pair numbers (:meth:`SearchEngine.match`): what the app shows.
-
-    ``pairs`` holds every matching pair's number (into the index's ``pair_point`` and
-    ``pair_platform``), best first; the first ``exact_count`` are scored exactly and their hits
-    are kept (``head``), the others are made only when asked for (``hit``), so a one-letter
-    query at 100,000 points hands over a list of numbers, not 100,000 objects. As a sequence it
-    is the hits of :meth:`SearchEngine.search`, in the same order."""
-
-    __slots__ = ("_engine", "exact_count", "head", "pairs", "query")
-
-    def __init__(self, engine: SearchEngine, query: str, head: list[Hit], pairs: list[int]) -> None:
-        self._engine = engine
-        self.query = query
-        self.head = head
-        self.exact_count = len(head)
-        self.pairs = pairs
-
-    @property
-    def engine(self) -> SearchEngine:
-        return self._engine
-
-    def __len__(self) -> int:
-        return len(self.pairs)
-
-    def __getitem__(self, item):  # type: ignore[override]
-        if isinstance(item, slice):
-            return [self.hit(k) for k in range(*item.indices(len(self.pairs)))]
-        return self.hit(item)
-
-    def hit(self, k: int) -> Hit:
-        """The ``k``-th hit (best first)."""
-        if k < 0:
-            k += len(self.pairs)
-        if 0 <= k < self.exact_count:
-            return self.head[k]
-        return self._engine.plain_hit(self.pairs[k])
-
-    def hits(self) -> SearchResult:
-        """Every hit as an object, as :meth:`SearchEngine.search` returns them."""
-        result = SearchResult(self.head, self.query, self.exact_count)
-        tail = self.pairs[self.exact_count:]
-        if tail:
-            result.extend(_pick(self._engine.plain_hits, tail))
-        return result
-
-
-class _Collected:
-    """What a search finds: the exactly scored hits with their pair numbers, then runs of
-    pair numbers in static order."""
-
-    __slots__ = ("head", "head_pairs", "tail")
-
-    def __init__(self) -> None:
-        self.head: list[Hit] = []
-        self.head_pairs: list[int] = []
-        self.tail: list[Iterable[int]] = []
-
-    def pairs(self) -> list[int]:
-        return list(chain(self.head_pairs, *self.tail))
 
 
 class SearchEngine:
@@ -232,7 +146,7 @@ class SearchEngine:
             collecting = gc.isenabled()
             gc.disable()
             try:
-                found = _Collected()
+                found = Collected()
                 self._search(parsed, limit, found)
                 return Matches(self, query, found.head, found.pairs())
             finally:
@@ -319,7 +233,7 @@ class SearchEngine:
                 plan = replace(plan, joins=joins)
         return plan
 
-    def _search(self, query: Query, limit: int | None, out: _Collected) -> int:
+    def _search(self, query: Query, limit: int | None, out: Collected) -> int:
         """Collect the hits into ``out``; return how many are scored exactly."""
         plan = self._plan(query)
         positives, typo_slots, weights = self._match_slots(plan)
@@ -349,14 +263,14 @@ class SearchEngine:
             )
             count = self._score_into(plan, [*pool, *more], typo_slots, weights, out)
             out.tail.append(rest)
-            out.tail.append(chain.from_iterable(_pick(self.index.point_pairs, rest_points)))
+            out.tail.append(chain.from_iterable(pick(self.index.point_pairs, rest_points)))
             return count
         count = self._score_into(plan, pool, typo_slots, weights, out)
         out.tail.append(tail)
         return count
 
     def _score_into(
-        self, plan: Plan, pool: list[int], typo_slots: frozenset[int], weights: list[float], out: _Collected
+        self, plan: Plan, pool: list[int], typo_slots: frozenset[int], weights: list[float], out: Collected
     ) -> int:
         """Score ``pool`` exactly and append its hits, best first; return how many."""
         index = self.index
@@ -418,7 +332,7 @@ class SearchEngine:
         if count < limit:
             take(sorted(points))
         pool = list(chain.from_iterable(map(point_pairs.__getitem__, chosen)))
-        return pool, chain.from_iterable(_pick(point_pairs, sorted(points.difference(chosen))))
+        return pool, chain.from_iterable(pick(point_pairs, sorted(points.difference(chosen))))
 
     def _pool_by_pair(
         self,
@@ -526,12 +440,3 @@ def _distinct_up_to(values: Iterable[int], most: int) -> int:
         if len(seen) >= most:
             break
     return len(seen)
-
-
-def _pick(items: list, indices: list[int]) -> tuple:
-    """``items`` at ``indices``, in one C call."""
-    if not indices:
-        return ()
-    if len(indices) == 1:
-        return (items[indices[0]],)
-    return itemgetter(*indices)(items)
