@@ -410,7 +410,7 @@ def _title(folder: Path) -> str:
         info = data[2]  # type: ignore[index]
         return f"{info[1]} {info[2]} ({len(data[6]):,} points)"  # type: ignore[index]
     except (OSError, CacheError, TypeError, IndexError, KeyError):
-        return "(unreadable: deleted on next use)"
+        return "(unreadable: so-explorer cache --clear removes it)"
 
 
 def clear() -> int:
