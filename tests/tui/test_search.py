@@ -228,3 +228,19 @@ async def test_the_detail_panel_says_what_a_synonym_matched(make_app):
         await pilot.press(*"webhooks", "enter")
         await pilot.pause()
         assert "Matched:" not in app.query_one("#detail").plain
+
+
+async def test_the_issues_examples_come_first_in_the_app(make_app):
+    """Issue 15's table, typed into the app: enter jumps to the best match."""
+    from explorer.core.catalog import load_catalog
+    from tests.unit.search.test_relevance import ISSUE_EXAMPLES
+
+    app = make_app(load_catalog(None))
+    async with app.run_test(size=(160, 45)) as pilot:
+        for query, expected in ISSUE_EXAMPLES.items():
+            await pilot.press("slash", *query)  # focusing the search selects its text: typing replaces it
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            _, _, point = app.query_one(ComparisonGrid).current()
+            assert point is not None and point.id in expected, (query, point and point.id)
