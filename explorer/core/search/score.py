@@ -137,10 +137,6 @@ def bonuses(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def bonus_at(text: str, i: int) -> int:
-    return bonuses(text)[i]
-
-
 def starts_word(text: str, i: int) -> bool:
     """True when a word (or a run of punctuation) starts at ``i``."""
     return i == 0 or bonuses(text)[i] >= WORD_START or not text[i].isalnum()
@@ -160,28 +156,6 @@ def run_score(bonus: tuple[int, ...], start: int, m: int) -> int:
         if b >= BONUS_BOUNDARY and b > first:
             first = b
         score += MATCH + max(b, first, CONSECUTIVE)
-    return score
-
-
-def raw_score(text: str, positions: list[int] | tuple[int, ...]) -> int:
-    """fzf's ``calculateScore`` for matched ``positions`` (ascending) in ``text``."""
-    bonus_of = bonuses(text)
-    score = 0
-    first_bonus = 0
-    prev = -2
-    for k, pos in enumerate(positions):
-        bonus = bonus_of[pos]
-        if pos == prev + 1 and k:
-            if bonus >= BONUS_BOUNDARY and bonus > first_bonus:
-                first_bonus = bonus
-            bonus = max(bonus, first_bonus, CONSECUTIVE)
-        else:
-            if k:
-                gap = pos - prev - 1
-                score += GAP_START + GAP_EXTENSION * (gap - 1)
-            first_bonus = bonus
-        score += MATCH + (bonus * FIRST_CHAR_MULTIPLIER if k == 0 else bonus)
-        prev = pos
     return score
 
 
