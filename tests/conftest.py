@@ -22,6 +22,19 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
 
 
 @pytest.fixture
+def parse_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private, empty parse cache, switched on, that keeps catalogs of any size; the folder
+    its entries go in."""
+    from explorer.core.catalog import cache as catalog_cache
+
+    directory = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(directory))
+    monkeypatch.delenv(catalog_cache.DISABLE_ENV, raising=False)
+    monkeypatch.setattr(catalog_cache, "MIN_BYTES", 0)
+    return directory / catalog_cache.FOLDER
+
+
+@pytest.fixture
 def tmp_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty config folder, also set as $SO_EXPLORER_CONFIG_DIR."""
     folder = tmp_path / "config"

@@ -10,12 +10,8 @@ from tests.catalogs import MINI
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("SO_EXPLORER_CACHE_DIR", str(directory))
-    monkeypatch.delenv(catalog_cache.DISABLE_ENV, raising=False)
-    monkeypatch.setattr(catalog_cache, "MIN_BYTES", 0)
-    return directory / catalog_cache.FOLDER
+def cache(parse_cache):
+    return parse_cache
 
 
 def test_an_empty_cache_says_where_it_is(cache, capsys):

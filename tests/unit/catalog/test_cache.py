@@ -20,12 +20,8 @@ from tests.catalogs import MINI
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("SO_EXPLORER_CACHE_DIR", str(directory))
-    monkeypatch.delenv(catalog_cache.DISABLE_ENV, raising=False)
-    monkeypatch.setattr(catalog_cache, "MIN_BYTES", 0)
-    return directory / catalog_cache.FOLDER
+def cache(parse_cache):
+    return parse_cache
 
 
 @pytest.fixture
