@@ -113,7 +113,6 @@ class SearchEngine:
         self.slots.prepare()  # what each synonym finds: once, so no keystroke waits for it
         self._plain_hits: list[Hit] | None = None
         self._rank_of_id: dict[str, int] | None = None
-        self._ranks = {id(p): r for r, p in enumerate(index.points)}
         self.exact = ExactScorer(index, self.thesaurus, self.slots.phrase_points)
         self._lock = threading.Lock()
 
@@ -172,9 +171,7 @@ class SearchEngine:
 
     def pair_of(self, point_id: str, platform_id: str) -> int | None:
         """The pair number of a point on a platform (None when it is not indexed there)."""
-        if self._rank_of_id is None:
-            self._rank_of_id = {p.id: r for r, p in enumerate(self.index.points)}
-        rank = self._rank_of_id.get(point_id)
+        rank = self._rank_of(point_id)
         if rank is None or platform_id not in self.index.platform_ids:
             return None
         plat = self.index.platform_ids.index(platform_id)
@@ -183,10 +180,19 @@ class SearchEngine:
                 return pair
         return None
 
+    def _rank_of(self, point_id: str) -> int | None:
+        """A point's rank in the index (the table is made on first use: at 100,000 points it
+        takes ~10 MB that most sessions never need)."""
+        if self._rank_of_id is None:
+            self._rank_of_id = {p.id: r for r, p in enumerate(self.index.points)}
+        return self._rank_of_id.get(point_id)
+
     def refine(self, hit: Hit, query: str) -> Hit:
         """``hit`` with its exact score, spans and explanations for ``query``."""
         parsed = parse_query(query)
-        rank = self._ranks[id(hit.point)]
+        rank = self._rank_of(hit.point.id)
+        if rank is None:
+            return hit
         plat = self.index.platform_ids.index(hit.platform)
         with self._lock:
             plan = self._plan(parsed)

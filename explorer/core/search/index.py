@@ -41,6 +41,8 @@ _TOP = "\U0010ffff"
 def fold(text: str) -> str:
     """Lower case of the same length, so spans found in it are valid in ``text``."""
     low = text.lower()
+    if low == text:
+        return text  # one string, not two equal ones
     if len(low) == len(text):
         return low
     return "".join(c.lower()[0] for c in text)
@@ -184,7 +186,6 @@ class SearchIndex:
         self.pair_point: list[int] = []
         self.pair_platform: list[int] = []
         self.point_pairs: list[tuple[int, ...]] = []
-        lanes: list[list[int]] = [[] for _ in self.platform_ids]
         for rank, point in enumerate(self.points):
             mine = []
             by_platform = {av.platform: av for av in point.availability}
@@ -195,16 +196,10 @@ class SearchIndex:
                 j = len(self.pair_point)
                 self.pair_point.append(rank)
                 self.pair_platform.append(plat_index[pid])
-                lanes[plat_index[pid]].append(rank)
                 mine.append(j)
             self.point_pairs.append(tuple(mine))
-        #: Per platform index: the ranks of points indexed on it.
-        self.lane_points: list[frozenset[int]] = [frozenset(lane) for lane in lanes]
-        lane_pairs: list[list[int]] = [[] for _ in self.platform_ids]
-        for j, p in enumerate(self.pair_platform):
-            lane_pairs[p].append(j)
-        #: Per platform index: the ids of the pairs on it.
-        self.lane_pairs: list[frozenset[int]] = [frozenset(lane) for lane in lane_pairs]
+        self._lane_points: list[frozenset[int]] | None = None
+        self._lane_pairs: list[frozenset[int]] | None = None
         self.pair_count = len(self.pair_point)
         # names: folded, original, and sorted for prefix lookups
         self.names: list[str] = [p.name for p in self.points]
@@ -248,6 +243,27 @@ class SearchIndex:
         self._original_words: Vocabulary | None = None
         self._original_summary_words: Vocabulary | None = None
 
+
+    @property
+    def lane_points(self) -> list[frozenset[int]]:
+        """Per platform index: the ranks of points indexed on it (made when a query first
+        names a platform: ~10 MB at 100,000 points)."""
+        if self._lane_points is None:
+            lanes: list[list[int]] = [[] for _ in self.platform_ids]
+            for rank, plat in zip(self.pair_point, self.pair_platform):
+                lanes[plat].append(rank)
+            self._lane_points = [frozenset(lane) for lane in lanes]
+        return self._lane_points
+
+    @property
+    def lane_pairs(self) -> list[frozenset[int]]:
+        """Per platform index: the ids of the pairs on it (made on first use, as above)."""
+        if self._lane_pairs is None:
+            lanes: list[list[int]] = [[] for _ in self.platform_ids]
+            for j, plat in enumerate(self.pair_platform):
+                lanes[plat].append(j)
+            self._lane_pairs = [frozenset(lane) for lane in lanes]
+        return self._lane_pairs
     def _aux_items(self) -> Iterable[tuple[str, tuple[int, ...]]]:
         """Tier 1-2 strings but the names: aliases, keywords, technologies, capability fields."""
         by_cap: dict[str, list[int]] = {}

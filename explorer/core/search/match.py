@@ -36,6 +36,10 @@ from explorer.core.search.index import SearchIndex
 from explorer.core.search.query import Kind, Term
 
 CACHE_TERMS = 16
+#: ... and at most this many point ranks in all (a one-letter term at 100,000 points holds
+#: ~100,000 in a set of ~4 MB), but always the last two terms (a term's parent narrows it).
+CACHE_RANKS = 400_000
+CACHE_KEEP = 2
 #: Rescan only a subset of the strings when it is smaller than this share of them (above
 #: it, copying the subset out costs more than a full scan in C).
 NARROW = 0.6
@@ -83,6 +87,11 @@ class TermMatch:
         return self._strong
 
 
+def _held(found: TermMatch) -> int:
+    """How many ranks a cached term match holds (what its memory grows with)."""
+    return len(found.points) + len(found.names or ()) + len(found.aux or ())
+
+
 class Matcher:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
@@ -102,8 +111,11 @@ class Matcher:
                 parent = other
         found = self._compute(term, parent)
         self._terms[key] = found
-        if len(self._terms) > CACHE_TERMS:
-            self._terms.popitem(last=False)
+        terms = self._terms
+        while len(terms) > CACHE_KEEP and (
+            len(terms) > CACHE_TERMS or sum(map(_held, terms.values())) > CACHE_RANKS
+        ):
+            terms.popitem(last=False)
         return found
 
     def clear(self) -> None:

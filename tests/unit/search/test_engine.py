@@ -327,3 +327,22 @@ def test_hostile_text_and_queries_are_fine():
     assert names(engine.search("rocket")) == ["emoji 🚀 rocket"]
     hit = engine.search("straße")[0]
     assert [hit.point.name[a:b] for a, b in hit.name_spans] == ["straße"]
+
+
+def test_the_term_cache_is_bounded_by_the_ranks_it_holds(monkeypatch):
+    from explorer.core.search import match
+
+    engine = SearchEngine(make_catalog(*[f"Gamma widget {i}" for i in range(12)]))
+    for query in ("g", "ga", "gam", "gamm", "gamma"):
+        engine.search(query)
+    unbounded = len(engine.matcher._terms)
+    monkeypatch.setattr(match, "CACHE_RANKS", 20)
+    engine.clear_cache()
+    before = engine.search("gamma")
+    engine.clear_cache()
+    for query in ("g", "ga", "gam", "gamm", "gamma"):
+        engine.search(query)
+    terms = engine.matcher._terms
+    assert unbounded == 5 and len(terms) < unbounded
+    assert len(terms) == match.CACHE_KEEP or sum(map(match._held, terms.values())) <= 20
+    assert [(h.point.id, h.score) for h in engine.search("gamma")] == [(h.point.id, h.score) for h in before]
