@@ -227,6 +227,7 @@ async def test_the_detail_panel_says_what_a_synonym_matched(make_app):
         await pilot.press("escape", "ctrl+u")  # a query without synonyms explains nothing
         await pilot.press(*"webhooks", "enter")
         await pilot.pause()
+        assert app.spec.query == "webhooks" and "Webhooks" in app.query_one("#detail").plain
         assert "Matched:" not in app.query_one("#detail").plain
 
 
