@@ -40,7 +40,7 @@ from explorer.core.report import (
 from explorer.core.search import SearchEngine
 from explorer.core.settings import config_dir
 from explorer.core.util.sanitize import clean_text
-from explorer.core.view import ViewBuilder, ViewSpec
+from explorer.core.view import ViewSpec, build_view
 
 STDOUT = "-"
 #: The longest --title accepted (a heading, not a document).
@@ -121,9 +121,8 @@ def _view_report(catalog: Catalog, args: argparse.Namespace, timestamp: str) -> 
     platforms = parse_platforms(catalog, args.platforms)
     filters = filters_from(args)
     query = clean_text(args.query or "")
-    builder = ViewBuilder(ComparisonIndex(catalog), platforms, filters)
     hits = SearchEngine(catalog).search(query) if query.strip() else None
-    view = builder.build(ViewSpec(platforms, filters, query, args.differences), hits)
+    view = build_view(ComparisonIndex(catalog), ViewSpec(platforms, filters, query, args.differences), hits)
     return report_from_view(catalog, view, timestamp, _title(args))
 
 
