@@ -9,16 +9,12 @@ After a deliberate change to the catalog or a format, regenerate and review::
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from explorer.cli import main
 from explorer.core.catalog import CatalogError, load_catalog
+from tests.unit.report.golden_files import EPOCH, check_golden
 
-GOLDEN = Path(__file__).parent / "golden"
-EPOCH = "1795000000"  # 2026-11-18T11:06:40Z
 CASES = {
     "everything.md": ["--all", "-f", "md"],
     "everything.csv": ["--all", "-f", "csv"],
@@ -44,18 +40,4 @@ def test_golden_report(name: str, monkeypatch: pytest.MonkeyPatch, capsysbinary)
     code = main(["export", "--catalog", "bundled", *CASES[name]])
     out, err = capsysbinary.readouterr()
     assert code == 0, err
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_bytes(out)
-    assert path.exists(), f"{path} is missing; run UPDATE_GOLDEN=1 pytest {__file__}"
-    expected = path.read_bytes()
-    if out != expected:
-        got, want = out.decode().splitlines(), expected.decode().splitlines()
-        first = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-        pytest.fail(
-            f"{name} differs from the golden file at line {first + 1}:\n"
-            f"  golden: {want[first] if first < len(want) else '<end>'}\n"
-            f"  now:    {got[first] if first < len(got) else '<end>'}\n"
-            "If the change is intended: UPDATE_GOLDEN=1 pytest tests/unit/report/test_golden.py"
-        )
+    check_golden(name, out, "tests/unit/report/test_golden.py")

@@ -9,7 +9,6 @@ Regenerate the golden files after a deliberate change, then review the diff::
 from __future__ import annotations
 
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,10 +22,9 @@ from explorer.core.report import build_recommendation_report, render_recommendat
 from explorer.core.report.markdown import md_text
 from explorer.core.report.recommendation import report_dict
 from tests.catalogs import SHOP
+from tests.unit.report.golden_files import EPOCH, check_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile_recommend.yaml"
-EPOCH = "1795000000"  # 2026-11-18T11:06:40Z
 TITLE = "Acme | Ltd <b>&</b>"
 SHOP_CASE = ["--catalog", str(SHOP), "--need", "events", "--need", "data", "--need", "schema",
              "--env", "cloud", "--client", "web", "--title", TITLE]
@@ -45,20 +43,7 @@ def test_golden_recommendation_report(name: str, monkeypatch: pytest.MonkeyPatch
     code = main(["recommend", *CASES[name], "-o", "-", "-f", name.rsplit(".", 1)[1]])
     out, err = capsysbinary.readouterr()
     assert code == 0, err
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_bytes(out)
-    assert path.exists(), f"{path} is missing; run UPDATE_GOLDEN=1 pytest {__file__}"
-    expected = path.read_bytes()
-    if out != expected:
-        got, want = out.decode().splitlines(), expected.decode().splitlines()
-        first = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-        pytest.fail(
-            f"{name} differs from the golden file at line {first + 1}:\n"
-            f"  golden: {want[first] if first < len(want) else '<end>'}\n"
-            f"  now:    {got[first] if first < len(got) else '<end>'}\n"
-            "If the change is intended: UPDATE_GOLDEN=1 pytest tests/unit/report/test_recommendation.py"
-        )
+    check_golden(name, out, "tests/unit/report/test_recommendation.py")
 
 
 # --- hostile text ---------------------------------------------------------------------------
